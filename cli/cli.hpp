@@ -1,0 +1,22 @@
+// The command-line driver as a function, so that tests run it in-process: argv in, text out,
+// exit code back (0 no errors, 1 errors found, 2 usage, I/O or internal error).
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace gtm::cli {
+
+enum ExitCode { kExitClean = 0, kExitFindings = 1, kExitFailure = 2 };
+
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_terminal = false;  ///< colour is used only on a terminal, and never with NO_COLOR
+};
+
+/// `args` excludes the program name.
+int run(const std::vector<std::string>& args, Io io);
+
+}  // namespace gtm::cli

@@ -1,0 +1,125 @@
+// `gtmlint check`: load the workspace, run the compiler, report the findings in the given paths.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "compiler/compilation.hpp"
+#include "compiler/render.hpp"
+
+namespace gtm::cli {
+
+namespace {
+
+enum class Format { Human, Json };
+
+struct CheckOptions {
+  Format format = Format::Human;
+  std::optional<std::string> today;
+  std::vector<fs::path> paths;
+};
+
+int usage_error(Io& io, const std::string& message) {
+  io.err << fmt::format("gtmlint: {}; see `gtmlint help check`\n", message);
+  return kExitFailure;
+}
+
+std::optional<CheckOptions> parse_options(const std::vector<std::string>& args, Io& io) {
+  CheckOptions options;
+  ArgReader reader(args);
+  while (!reader.done()) {
+    bool missing = false;
+    if (auto format = reader.value("--format", missing)) {
+      if (*format == "human") options.format = Format::Human;
+      else if (*format == "json") options.format = Format::Json;
+      else return usage_error(io, fmt::format("unknown format `{}`", *format)), std::nullopt;
+    } else if (auto today = reader.value("--today", missing)) {
+      options.today = *today;
+    } else if (missing) {
+      return usage_error(io, fmt::format("`{}` needs a value", reader.peek())), std::nullopt;
+    } else if (reader.peek().starts_with("-") && reader.peek() != "-") {
+      return usage_error(io, fmt::format("unknown option `{}`", reader.peek())), std::nullopt;
+    } else {
+      options.paths.emplace_back(reader.next());
+    }
+  }
+  return options;
+}
+
+bool is_within(const fs::path& file, const fs::path& scope) {
+  const auto [scope_end, file_it] =
+      std::mismatch(scope.begin(), scope.end(), file.begin(), file.end());
+  return scope_end == scope.end();
+}
+
+// Loads every workspace file (plus any given file outside it); marks which are to be reported.
+bool load_workspace(const CheckOptions& options, Compilation& compilation,
+                    std::vector<bool>& reported, Io& io) {
+  std::error_code ec;
+  std::vector<fs::path> scopes;
+  for (const fs::path& path : options.paths) {
+    if (!fs::exists(path, ec)) {
+      io.err << fmt::format("gtmlint: cannot read `{}`: no such file or directory\n",
+                            path.generic_string());
+      return false;
+    }
+    scopes.push_back(fs::weakly_canonical(fs::absolute(path), ec));
+  }
+  const fs::path root = find_workspace_root(scopes.empty() ? fs::current_path() : scopes[0]);
+  std::vector<fs::path> files = list_workspace_files(fs::weakly_canonical(root, ec));
+  for (const fs::path& scope : scopes) {
+    if (fs::is_regular_file(scope) && std::find(files.begin(), files.end(), scope) == files.end())
+      files.push_back(scope);
+  }
+  for (const fs::path& file : files) {
+    std::string error;
+    auto text = read_file(file, &error);
+    if (!text) {
+      io.err << fmt::format("gtmlint: cannot read `{}`: {}\n", display_path(file), error);
+      return false;
+    }
+    add_source(compilation, display_path(file), std::move(*text));
+    reported.push_back(scopes.empty() || std::any_of(scopes.begin(), scopes.end(),
+                                                     [&](const fs::path& scope) {
+                                                       return is_within(file, scope);
+                                                     }));
+  }
+  return true;
+}
+
+bool colour_wanted(const Io& io) {
+  const char* no_colour = std::getenv("NO_COLOR");
+  return io.out_is_terminal && !(no_colour && *no_colour);
+}
+
+}  // namespace
+
+int run_check(const std::vector<std::string>& args, Io& io) {
+  const auto options = parse_options(args, io);
+  if (!options) return kExitFailure;
+  std::string today_error;
+  const auto today = resolve_today(options->today, &today_error);
+  if (!today) return usage_error(io, today_error);
+
+  Compilation compilation;
+  std::vector<bool> reported;
+  if (!load_workspace(*options, compilation, reported, io)) return kExitFailure;
+  analyse(compilation, CompileOptions{*today});
+
+  std::vector<Diagnostic> shown;
+  for (const Diagnostic& d : compilation.diagnostics.items()) {
+    if (d.span.file < reported.size() && reported[d.span.file]) shown.push_back(d);
+  }
+  const auto file_count = static_cast<std::size_t>(std::count(reported.begin(), reported.end(), true));
+  const Summary summary = summarise(shown, file_count, compilation.entity_count);
+  if (options->format == Format::Json) {
+    io.out << render_json(compilation.sources, shown, summary, GTM_VERSION);
+  } else {
+    io.out << render_human(compilation.sources, shown, summary, colour_wanted(io));
+  }
+  return summary.errors > 0 ? kExitFindings : kExitClean;
+}
+
+}  // namespace gtm::cli

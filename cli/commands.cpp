@@ -1,0 +1,81 @@
+// The command table, `--help`, `--version`, `help COMMAND`, and dispatch.
+#include "cli/commands.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "cli/cli.hpp"
+
+namespace gtm::cli {
+
+namespace {
+
+constexpr std::string_view kCheckUsage = R"(usage: gtmlint check [OPTIONS] [PATH...]
+
+Checks the workspace that contains PATH (default: the current directory). The workspace root is
+the nearest folder holding gtmlint.gtm, else the git top level, else the current directory; all
+.gtm files under it form one model. Only findings in the given PATHs are reported.
+
+options:
+  --format human|json   output format (default: human)
+  --today YYYY-MM-DD    the date that date checks compare with (default: $GTMLINT_TODAY, else
+                        the system date)
+
+exit status: 0 no errors, 1 errors found, 2 usage, I/O or internal error
+)";
+
+constexpr std::array kCommands = {
+    Command{"check", "check a workspace and report findings (the default command)", kCheckUsage,
+            &run_check},
+};
+
+int print_help(Io& io) {
+  io.out << "gtmlint: a linter for go-to-market configuration written in .gtm files\n\n"
+            "usage: gtmlint [COMMAND] [OPTIONS] [PATH...]\n\ncommands:\n";
+  for (const Command& command : kCommands) {
+    io.out << fmt::format("  {:<10} {}\n", command.name, command.summary);
+  }
+  io.out << "  help       show the usage of a command: gtmlint help check\n\n"
+            "Run `gtmlint help COMMAND` for its options. Exit status: 0 no errors, 1 errors "
+            "found,\n2 usage, I/O or internal error.\n";
+  return kExitClean;
+}
+
+int print_command_help(const std::vector<std::string>& args, Io& io) {
+  if (args.empty()) return print_help(io);
+  if (const Command* command = find_command(args[0])) {
+    io.out << command->usage;
+    return kExitClean;
+  }
+  io.err << fmt::format("gtmlint: unknown command `{}`; see `gtmlint --help`\n", args[0]);
+  return kExitFailure;
+}
+
+}  // namespace
+
+std::span<const Command> commands() { return kCommands; }
+
+const Command* find_command(std::string_view name) {
+  for (const Command& command : kCommands) {
+    if (command.name == name) return &command;
+  }
+  return nullptr;
+}
+
+int run(const std::vector<std::string>& args, Io io) {
+  if (!args.empty()) {
+    const std::string& first = args[0];
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (first == "--help" || first == "-h") return print_help(io);
+    if (first == "--version" || first == "-V") {
+      io.out << "gtmlint " << GTM_VERSION << "\n";
+      return kExitClean;
+    }
+    if (first == "help") return print_command_help(rest, io);
+    if (const Command* command = find_command(first)) return command->run(rest, io);
+  }
+  return run_check(args, io);  // `check` is the default command
+}
+
+}  // namespace gtm::cli

@@ -1,0 +1,20 @@
+// Entry point: hands argv to gtm::cli::run; any escaped exception is an internal error (exit 2).
+#include <unistd.h>
+
+#include <exception>
+#include <iostream>
+
+#include "cli/cli.hpp"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  try {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    return gtm::cli::run(args, {std::cout, std::cerr, isatty(STDOUT_FILENO) == 1});
+  } catch (const std::exception& e) {
+    std::cerr << "gtmlint: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "gtmlint: internal error\n";
+  }
+  return gtm::cli::kExitFailure;
+}

@@ -1,0 +1,109 @@
+// The syntax tree of one `.gtm` file, stored flat: blocks, attributes and expressions live in
+// vectors owned by the File and refer to each other by index. Text is viewed, not copied, from
+// the SourceFile (which must outlive the File); decoded strings live in File::strings.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/source.hpp"
+
+namespace gtm {
+
+using ExprId = std::uint32_t;
+using BlockId = std::uint32_t;
+using AttributeId = std::uint32_t;
+
+enum class ExprKind : std::uint8_t {
+  String,
+  Number,
+  Date,
+  Duration,
+  Bool,
+  None,
+  Reference,  ///< a name or dotted path: `dana`, `salesforce.lead.status`
+  Call,       ///< `round_robin(ana, ben)`, `slack("#sdr")`
+  List,
+  Paren,
+  Not,
+  And,
+  Or,
+  Compare,
+  Mapping,  ///< `a -> b`
+};
+
+enum class CompareOp : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge, In, NotIn };
+
+std::string_view compare_op_text(CompareOp op);
+
+struct Expr {
+  ExprKind kind = ExprKind::None;
+  CompareOp op = CompareOp::Eq;  ///< for Compare
+  bool valid = true;             ///< false for a literal already reported (e.g. 2026-13-45)
+  bool boolean = false;          ///< for Bool
+  std::uint32_t begin = 0, end = 0;
+  std::uint32_t first_child = 0, child_count = 0;  ///< into File::expr_children
+  /// String: decoded value; Reference: the path as written; Call: the function name;
+  /// Number, Date, Duration: the literal as written.
+  std::string_view text;
+  double number = 0;         ///< Number
+  std::int64_t integer = 0;  ///< Date: days since 1970-01-01; Duration: minutes
+};
+
+struct Attribute {
+  std::string_view name;
+  std::uint32_t name_begin = 0, name_end = 0;
+  ExprId value = 0;
+};
+
+enum class LabelKind : std::uint8_t { None, Path, String };
+
+struct Member {
+  bool is_block = false;
+  std::uint32_t index = 0;  ///< BlockId or AttributeId
+};
+
+struct Block {
+  std::string_view kind;
+  std::uint32_t kind_begin = 0, kind_end = 0;
+  LabelKind label_kind = LabelKind::None;
+  std::string_view label;  ///< the path as written, or the decoded string
+  std::uint32_t label_begin = 0, label_end = 0;
+  std::uint32_t begin = 0, end = 0;  ///< from the kind to the closing brace
+  std::uint32_t open_brace = 0;
+  std::uint32_t first_member = 0, member_count = 0;  ///< into File::members
+  bool has_error = false;  ///< a syntax error cut this block short; its members may be incomplete
+};
+
+struct Comment {
+  std::uint32_t begin = 0, end = 0;  ///< from `#` to the end of the line (line ending excluded)
+};
+
+struct File {
+  FileId id = 0;
+  const SourceFile* source = nullptr;
+  std::vector<BlockId> top_level;
+  std::vector<Block> blocks;
+  std::vector<Attribute> attributes;
+  std::vector<Member> members;
+  std::vector<Expr> exprs;
+  std::vector<ExprId> expr_children;
+  std::vector<Comment> comments;
+  std::deque<std::string> strings;  ///< storage for decoded string values (stable addresses)
+
+  Span span(std::uint32_t begin, std::uint32_t end) const { return {id, begin, end}; }
+  Span span_of(const Expr& e) const { return {id, e.begin, e.end}; }
+  Span span_of(const Attribute& a) const { return {id, a.name_begin, a.name_end}; }
+  std::span<const Member> members_of(const Block& b) const {
+    return {members.data() + b.first_member, b.member_count};
+  }
+  std::span<const ExprId> children(const Expr& e) const {
+    return {expr_children.data() + e.first_child, e.child_count};
+  }
+};
+
+}  // namespace gtm

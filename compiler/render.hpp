@@ -1,0 +1,34 @@
+// Renderers turn the finished diagnostic list into text: human (terminal) and the JSON contract.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "compiler/diagnostic.hpp"
+#include "compiler/source.hpp"
+
+namespace gtm {
+
+struct Summary {
+  std::size_t files = 0;
+  std::size_t entities = 0;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t infos = 0;
+};
+
+Summary summarise(std::span<const Diagnostic> diagnostics, std::size_t files,
+                  std::size_t entities);
+
+/// `file:line:col: severity[rule]: message`, the source line with a caret underline of the span,
+/// notes the same way, `help:` last, then a one-line summary. ANSI colour only if `colour`.
+std::string render_human(const SourceSet& sources, std::span<const Diagnostic> diagnostics,
+                         const Summary& summary, bool colour);
+
+/// The documented JSON contract (DESIGN section 5), pretty-printed.
+std::string render_json(const SourceSet& sources, std::span<const Diagnostic> diagnostics,
+                        const Summary& summary, std::string_view version);
+
+}  // namespace gtm

@@ -1,0 +1,99 @@
+// Line tables and offset <-> line/column conversion for source files.
+#include "compiler/source.hpp"
+
+#include <algorithm>
+
+namespace gtm {
+
+namespace {
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Length in bytes of the UTF-8 sequence that starts with `lead` (1 for invalid lead bytes).
+std::uint32_t sequence_length(char lead) {
+  const auto byte = static_cast<unsigned char>(lead);
+  if (byte >= 0xF0) return 4;
+  if (byte >= 0xE0) return 3;
+  if (byte >= 0xC0) return 2;
+  return 1;
+}
+
+}  // namespace
+
+std::uint32_t count_characters(std::string_view utf8) {
+  return static_cast<std::uint32_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return !is_continuation_byte(c); }));
+}
+
+SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(path)) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (std::string_view(bytes).starts_with(kBom)) {
+    had_bom_ = true;
+    bytes.erase(0, kBom.size());
+  }
+  text_ = std::move(bytes);
+  line_starts_.push_back(0);
+  for (std::uint32_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+LineColumn SourceFile::line_column(std::uint32_t offset) const {
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+  const std::uint32_t start = line_starts_[line - 1];
+  return {line, 1 + count_characters(std::string_view(text_).substr(start, offset - start))};
+}
+
+std::string_view SourceFile::line_text(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  const std::uint32_t start = line_starts_[line - 1];
+  std::uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
+                                                  : static_cast<std::uint32_t>(text_.size());
+  if (end > start && text_[end - 1] == '\r') --end;
+  return std::string_view(text_).substr(start, end - start);
+}
+
+std::uint32_t SourceFile::offset_of(LineColumn position) const {
+  if (position.line == 0) return 0;
+  if (position.line > line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
+  const std::uint32_t start = line_starts_[position.line - 1];
+  const std::string_view line = line_text(position.line);
+  std::uint32_t offset = 0;
+  for (std::uint32_t column = 1; column < position.column && offset < line.size(); ++column) {
+    offset += sequence_length(line[offset]);
+  }
+  return start + std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(line.size()));
+}
+
+std::uint32_t SourceFile::utf16_column(std::uint32_t offset) const {
+  const LineColumn position = line_column(offset);
+  const std::uint32_t start = line_starts_[position.line - 1];
+  std::uint32_t units = 0;
+  for (std::uint32_t i = start; i < offset && i < text_.size(); i += sequence_length(text_[i])) {
+    units += sequence_length(text_[i]) == 4 ? 2 : 1;
+  }
+  return units;
+}
+
+std::uint32_t SourceFile::offset_of_utf16(std::uint32_t line0, std::uint32_t character) const {
+  if (line0 >= line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
+  const std::uint32_t start = line_starts_[line0];
+  const std::string_view line = line_text(line0 + 1);
+  std::uint32_t offset = 0;
+  std::uint32_t units = 0;
+  while (offset < line.size() && units < character) {
+    const std::uint32_t length = sequence_length(line[offset]);
+    units += length == 4 ? 2 : 1;
+    offset += length;
+  }
+  return start + std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(line.size()));
+}
+
+FileId SourceSet::add(std::string path, std::string bytes) {
+  files_.push_back(std::make_unique<SourceFile>(std::move(path), std::move(bytes)));
+  return static_cast<FileId>(files_.size() - 1);
+}
+
+}  // namespace gtm

@@ -1,0 +1,61 @@
+// The tokens of the generic `.gtm` syntax (DESIGN section 3): whitespace, comments, identifiers,
+// keywords, strings, numbers, dates and durations. No actions here; see compiler/parse.cpp.
+#pragma once
+
+#include <tao/pegtl.hpp>
+
+namespace gtm::grammar {
+
+using namespace tao::pegtl;
+
+// clang-format off
+
+// Whitespace and comments. CRLF is whitespace like LF; a BOM is stripped before parsing.
+struct comment : seq< one< '#' >, star< not_one< '\n' > > > {};
+struct blank : one< ' ', '\t', '\r', '\n' > {};
+struct ws : star< sor< plus< blank >, comment > > {};
+
+// Identifiers: [A-Za-z_][A-Za-z0-9_-]*. A `-` that starts `->` ends the identifier instead.
+struct ident_first : sor< alpha, one< '_' > > {};
+struct ident_other : sor< alnum, one< '_' >, seq< one< '-' >, not_at< one< '>' > > > > {};
+struct ident_char : sor< alnum, one< '_', '-' > > {};
+
+template< typename Word > struct keyword : seq< Word, not_at< ident_other > > {};
+struct kw_and : keyword< TAO_PEGTL_STRING( "and" ) > {};
+struct kw_or : keyword< TAO_PEGTL_STRING( "or" ) > {};
+struct kw_not : keyword< TAO_PEGTL_STRING( "not" ) > {};
+struct kw_in : keyword< TAO_PEGTL_STRING( "in" ) > {};
+struct kw_true : keyword< TAO_PEGTL_STRING( "true" ) > {};
+struct kw_false : keyword< TAO_PEGTL_STRING( "false" ) > {};
+struct kw_none : keyword< TAO_PEGTL_STRING( "none" ) > {};
+struct reserved : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false, kw_none > {};
+
+struct ident : seq< not_at< reserved >, ident_first, star< ident_other > > {};
+struct path_dot : one< '.' > {};
+struct path_segment : ident {};
+struct path : seq< ident, star< path_dot, must< path_segment > > > {};
+
+// Strings. `"..."` has escapes and ends on the same line; `"""..."""` is raw multi-line text.
+struct string_open : one< '"' > {};
+struct string_close : one< '"' > {};
+struct escape_unicode : seq< one< 'u' >, one< '{' >, rep_min_max< 1, 6, xdigit >, one< '}' > > {};
+struct escape_code : sor< one< '"', '\\', 'n', 't' >, escape_unicode > {};
+struct escape : seq< one< '\\' >, must< escape_code > > {};
+struct string_char : not_one< '"', '\\', '\n', '\r' > {};
+struct plain_string : seq< string_open, star< sor< escape, string_char > >, must< string_close > > {};
+struct triple_quote : TAO_PEGTL_STRING( "\"\"\"" ) {};
+struct triple_close : triple_quote {};
+struct triple_body : until< at< triple_quote >, any > {};
+struct triple_string : seq< triple_quote, must< triple_body >, triple_close > {};
+struct string_literal : sor< triple_string, plain_string > {};
+
+// Numbers, dates and durations. A number glued to letters (`10x`) is an error, not two tokens.
+struct number_end : not_at< sor< ident_char, one< '.' > > > {};
+struct date_literal : seq< rep< 4, digit >, one< '-' >, rep< 2, digit >, one< '-' >, rep< 2, digit >, not_at< ident_char > > {};
+struct duration_unit : one< 'm', 'h', 'd', 'w' > {};
+struct duration_literal : seq< plus< digit >, duration_unit, not_at< ident_char > > {};
+struct number_literal : seq< opt< one< '-' > >, plus< digit >, opt< one< '.' >, plus< digit > >, must< number_end > > {};
+
+// clang-format on
+
+}  // namespace gtm::grammar
