@@ -86,7 +86,10 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
   std::int64_t count = 0;
   const auto digits = text.substr(0, text.size() - 1);
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), count);
-  if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  constexpr std::int64_t kMaxCount = 1'000'000;  // a million weeks is already absurd
+  if (error != std::errc() || end != digits.data() + digits.size() || count > kMaxCount) {
+    return std::nullopt;
+  }
   switch (text.back()) {
     case 'm': return count;
     case 'h': return count * 60;

@@ -410,11 +410,15 @@ void report(const SyntaxError& error, const ParseBuilder& b, std::string_view te
     span = b.file.span(block.open_brace, block.open_brace + 1);
     message = fmt::format("unclosed `{{` of `{}`: expected `}}` before end of file",
                           block_title(b));
+  } else if (rule == typeid(g::list_close) && follows_separator(text, error.offset)) {
+    message = fmt::format("expected a list item or `]`, found {}", found.description);
+  } else if (rule == typeid(g::call_close) && follows_separator(text, error.offset)) {
+    message = fmt::format("expected an argument or `)`, found {}", found.description);
   } else if (rule == typeid(g::member_rest) && found.is_word_or_string) {
     message = fmt::format("expected `=` after `{}`, found {}", b.name, found.description);
   } else if (message.find("{found}") != std::string::npos) {
     message.replace(message.find("{found}"), 7, found.description);
-  } else {
+  } else if (message.starts_with("expected")) {
     message += fmt::format(", found {}", found.description);
   }
   b.diagnostics.error("syntax", span, std::move(message));
@@ -444,7 +448,7 @@ File parse_file(const SourceFile& source, FileId id, Diagnostics& diagnostics) {
       report(error, builder, text);
       const std::size_t open_blocks = builder.frames.size();
       builder.abandon(error.offset, !builder.name.empty() && builder.name_begin == position);
-      const std::uint32_t resume = recovery_point(text, error.offset, open_blocks);
+      const std::uint32_t resume = recovery_point(text, position, error.offset, open_blocks);
       position = std::max(resume, position + 1);
     }
   }

@@ -29,8 +29,12 @@ FoundToken describe_token(std::string_view text, std::uint32_t offset) {
   if (offset >= text.size()) return {0, "end of file", false};
   const char c = text[offset];
   std::uint32_t end = offset;
-  if (is_ident_first(c) || is_digit(c)) {
-    while (end < text.size() && (is_ident_char(text[end]) || text[end] == '.')) ++end;
+  if (is_ident_first(c) || is_digit(c) || static_cast<unsigned char>(c) >= 0x80) {
+    // Non-ASCII letters are not part of names, but naming the whole word reads better.
+    while (end < text.size() && (is_ident_char(text[end]) || text[end] == '.' ||
+                                 static_cast<unsigned char>(text[end]) >= 0x80)) {
+      ++end;
+    }
     const std::string_view word = text.substr(offset, end - offset);
     for (std::string_view reserved : kReservedWords) {
       if (word == reserved) return {end - offset, fmt::format("reserved word `{}`", word), false};
@@ -43,11 +47,25 @@ FoundToken describe_token(std::string_view text, std::uint32_t offset) {
       end += text[end] == '\\' ? 2 : 1;
     }
     end = std::min<std::uint32_t>(end + 1, static_cast<std::uint32_t>(text.size()));
-    return {end - offset, "a string", true};
+    constexpr std::uint32_t kShown = 24;
+    const std::string_view literal = text.substr(offset, end - offset);
+    return {end - offset,
+            literal.size() <= kShown ? fmt::format("`{}`", literal)
+                                     : fmt::format("`{}...`", literal.substr(0, kShown)),
+            true};
   }
   if (c == '\n' || c == '\r') return {0, "end of line", false};
+  if (c == ' ' || c == '\t') return {1, "a space", false};
   const std::uint32_t length = utf8_length(c);
   return {length, fmt::format("`{}`", text.substr(offset, length)), false};
+}
+
+bool follows_separator(std::string_view text, std::uint32_t offset) {
+  while (offset > 0 && (text[offset - 1] == ' ' || text[offset - 1] == '\t' ||
+                        text[offset - 1] == '\n' || text[offset - 1] == '\r')) {
+    --offset;
+  }
+  return offset > 0 && (text[offset - 1] == ',' || text[offset - 1] == '[' || text[offset - 1] == '(');
 }
 
 std::string fill_message(std::string_view message, std::string_view name, std::string_view op,
@@ -90,9 +108,15 @@ std::uint32_t skip_string_or_comment(std::string_view text, std::uint32_t i) {
 
 }  // namespace
 
-std::uint32_t recovery_point(std::string_view text, std::uint32_t error_offset,
-                             std::size_t open_blocks) {
+std::uint32_t recovery_point(std::string_view text, std::uint32_t block_start,
+                             std::uint32_t error_offset, std::size_t open_blocks) {
   const auto size = static_cast<std::uint32_t>(text.size());
+  // The line of the error itself may be the next block (`x = [` left open just above it).
+  std::uint32_t error_line = error_offset;
+  while (error_line > 0 && text[error_line - 1] != '\n') --error_line;
+  if (error_line > block_start && error_line < size && is_ident_first(text[error_line])) {
+    return error_line;
+  }
   auto depth = static_cast<long>(open_blocks);
   std::uint32_t i = error_offset;
   while (i < size) {

@@ -1,0 +1,139 @@
+// The grammar's shape and the syntax tree the parser builds.
+#include <catch2/catch.hpp>
+#include <tao/pegtl/contrib/analyze.hpp>
+
+#include "compiler/parse.hpp"
+#include "grammar/grammar.hpp"
+
+using namespace gtm;
+
+namespace {
+
+struct Parsed {
+  SourceFile source;
+  Diagnostics diagnostics;
+  File file;
+  explicit Parsed(std::string text) : source("t.gtm", std::move(text)) {
+    file = parse_file(source, 0, diagnostics);
+  }
+  const Expr& value(std::size_t attribute) const {
+    return file.exprs[file.attributes[attribute].value];
+  }
+  const Expr& child(const Expr& e, std::size_t i) const {
+    return file.exprs[file.children(e)[i]];
+  }
+  // A Lisp-like rendering of an expression, to check structure and precedence.
+  std::string show(const Expr& e) const {
+    std::string out;
+    switch (e.kind) {
+      case ExprKind::And: out = "and"; break;
+      case ExprKind::Or: out = "or"; break;
+      case ExprKind::Not: out = "not"; break;
+      case ExprKind::Mapping: out = "->"; break;
+      case ExprKind::Compare: out = std::string(compare_op_text(e.op)); break;
+      case ExprKind::List: out = "list"; break;
+      case ExprKind::Paren: out = "paren"; break;
+      case ExprKind::Call: out = "call " + std::string(e.text); break;
+      default: return std::string(e.text);
+    }
+    for (ExprId id : file.children(e)) out += " " + show(file.exprs[id]);
+    return "(" + out + ")";
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the grammar has no rule that can loop without consuming input") {
+  CHECK(tao::pegtl::analyze<grammar::top_block_start>() == 0);
+  CHECK(tao::pegtl::analyze<grammar::ws>() == 0);
+}
+
+TEST_CASE("blocks, labels and attributes") {
+  Parsed p("person dana { name = \"Dana\" }\nfield sf.lead.x { rule a { when = x } }\n"
+           "dashboard \"Pipeline health\" {}\nsettings {}\n");
+  REQUIRE(p.diagnostics.items().empty());
+  REQUIRE(p.file.top_level.size() == 4);
+  const Block& person = p.file.blocks[p.file.top_level[0]];
+  CHECK(person.kind == "person");
+  CHECK(person.label == "dana");
+  CHECK(person.label_kind == LabelKind::Path);
+  const Block& field = p.file.blocks[p.file.top_level[1]];
+  CHECK(field.label == "sf.lead.x");
+  REQUIRE(p.file.members_of(field).size() == 1);
+  CHECK(p.file.members_of(field)[0].is_block);
+  const Block& dashboard = p.file.blocks[p.file.top_level[2]];
+  CHECK(dashboard.label_kind == LabelKind::String);
+  CHECK(dashboard.label == "Pipeline health");
+  CHECK(p.file.blocks[p.file.top_level[3]].label_kind == LabelKind::None);
+}
+
+TEST_CASE("operator precedence: or < and < not < comparison < mapping") {
+  Parsed p(
+      "x {\n a = p or q and r\n b = not a == 1 and b in [1, 2,]\n c = a -> b\n"
+      " d = (p or q) and r\n e = x not in [\"a\"]\n f = rr(ana, ben)\n g = a or b or c\n}\n");
+  REQUIRE(p.diagnostics.items().empty());
+  CHECK(p.show(p.value(0)) == "(or p (and q r))");
+  CHECK(p.show(p.value(1)) == "(and (not (== a 1)) (in b (list 1 2)))");
+  CHECK(p.show(p.value(2)) == "(-> a b)");
+  CHECK(p.show(p.value(3)) == "(and (paren (or p q)) r)");
+  CHECK(p.show(p.value(4)) == "(not in x (list a))");
+  CHECK(p.show(p.value(5)) == "(call rr ana ben)");
+  CHECK(p.show(p.value(6)) == "(or (or a b) c)");
+}
+
+TEST_CASE("literals are decoded") {
+  Parsed p("x {\n s = \"a\\tb\"\n n = -3.5\n d = 2026-12-31\n t = 4h\n b = false\n z = none\n"
+           " m = \"\"\"\nline one\nline two\"\"\"\n}\n");
+  REQUIRE(p.diagnostics.items().empty());
+  CHECK(p.value(0).text == "a\tb");
+  CHECK(p.value(1).number == -3.5);
+  CHECK(p.value(2).kind == ExprKind::Date);
+  CHECK(p.value(2).integer == 20818);
+  CHECK(p.value(3).kind == ExprKind::Duration);
+  CHECK(p.value(3).integer == 240);
+  CHECK(p.value(4).kind == ExprKind::Bool);
+  CHECK_FALSE(p.value(4).boolean);
+  CHECK(p.value(5).kind == ExprKind::None);
+  CHECK(p.value(6).text == "line one\nline two");
+}
+
+TEST_CASE("identifiers may contain dashes but `->` is an operator") {
+  Parsed p("x {\n a = sdr-east\n b = lead_source->LeadSource\n}\n");
+  REQUIRE(p.diagnostics.items().empty());
+  CHECK(p.value(0).text == "sdr-east");
+  CHECK(p.show(p.value(1)) == "(-> lead_source LeadSource)");
+}
+
+TEST_CASE("spans cover exactly the tokens") {
+  Parsed p("x { a = foo == \"bar\" }");
+  const Expr& compare = p.value(0);
+  CHECK(p.source.text().substr(compare.begin, compare.end - compare.begin) == "foo == \"bar\"");
+  const Attribute& a = p.file.attributes[0];
+  CHECK(p.source.text().substr(a.name_begin, a.name_end - a.name_begin) == "a");
+}
+
+TEST_CASE("comments are recorded once each, wherever they are") {
+  Parsed p("# top\nx { # open\n a = [1, # in list\n 2] # trailing\n} # end\n# eof");
+  CHECK(p.file.comments.size() == 6);
+  CHECK(p.source.text().substr(p.file.comments[2].begin,
+                               p.file.comments[2].end - p.file.comments[2].begin) ==
+        "# in list");
+}
+
+TEST_CASE("a block cut short by an error is kept, marked, and parsing goes on") {
+  Parsed p("person ana { name = \"Ana\"  team sdr }\nperson ben { name = \"Ben\" }\n");
+  REQUIRE(p.diagnostics.items().size() == 1);
+  REQUIRE(p.file.top_level.size() == 2);
+  const Block& ana = p.file.blocks[p.file.top_level[0]];
+  CHECK(ana.has_error);
+  CHECK(ana.label == "ana");
+  CHECK(p.file.members_of(ana).size() == 1);
+  CHECK_FALSE(p.file.blocks[p.file.top_level[1]].has_error);
+}
+
+TEST_CASE("deep nesting is an error, not a stack overflow") {
+  Parsed p("x { a = " + std::string(5000, '[') + " }\ny { }\n");
+  REQUIRE(p.diagnostics.items().size() == 1);
+  CHECK(p.diagnostics.items()[0].message.starts_with("nesting is too deep"));
+  CHECK(p.file.top_level.size() == 2);
+}
