@@ -30,15 +30,15 @@ std::optional<CheckOptions> parse_options(const std::vector<std::string>& args, 
   CheckOptions options;
   ArgReader reader(args);
   while (!reader.done()) {
-    bool missing = false;
-    if (auto format = reader.value("--format", missing)) {
+    if (auto format = reader.value("--format")) {
       if (*format == "human") options.format = Format::Human;
       else if (*format == "json") options.format = Format::Json;
       else return usage_error(io, fmt::format("unknown format `{}`", *format)), std::nullopt;
-    } else if (auto today = reader.value("--today", missing)) {
+    } else if (auto today = reader.value("--today")) {
       options.today = *today;
-    } else if (missing) {
-      return usage_error(io, fmt::format("`{}` needs a value", reader.peek())), std::nullopt;
+    } else if (!reader.missing_value().empty()) {
+      return usage_error(io, fmt::format("`{}` needs a value", reader.missing_value())),
+             std::nullopt;
     } else if (reader.peek().starts_with("-") && reader.peek() != "-") {
       return usage_error(io, fmt::format("unknown option `{}`", reader.peek())), std::nullopt;
     } else {

@@ -16,13 +16,13 @@ bool ArgReader::flag(std::string_view name) {
   return true;
 }
 
-std::optional<std::string> ArgReader::value(std::string_view name, bool& missing) {
+std::optional<std::string> ArgReader::value(std::string_view name) {
   if (done()) return std::nullopt;
   const std::string& arg = peek();
   if (arg == name) {
     ++index_;
     if (done()) {
-      missing = true;
+      missing_value_ = name;
       return std::nullopt;
     }
     return next();

@@ -17,13 +17,17 @@ class ArgReader {
   const std::string& peek() const { return args_[index_]; }
   /// True (and consumes it) if the next argument is `flag` without a value.
   bool flag(std::string_view name);
-  /// The value of `--name VALUE` or `--name=VALUE`; sets `missing` if the value is absent.
-  std::optional<std::string> value(std::string_view name, bool& missing);
+  /// The value of `--name VALUE` or `--name=VALUE`; nullopt if the next argument is not `name`,
+  /// or if its value is absent, which `missing_value()` then names.
+  std::optional<std::string> value(std::string_view name);
+  /// The flag whose value was absent, or empty.
+  const std::string& missing_value() const { return missing_value_; }
   std::string next() { return args_[index_++]; }
 
  private:
   const std::vector<std::string>& args_;
   std::size_t index_ = 0;
+  std::string missing_value_;
 };
 
 /// Today's date for date checks: `--today` if given, else GTMLINT_TODAY, else the system date.

@@ -12,7 +12,7 @@ def split_case(text, default):
     files, name, cur, split = [], default, [], False
     for line in text.split("\n"):
         if line.startswith("# --- "):
-            if split or any(cur): files.append((name, cur))
+            files.append((name if split else None, cur))  # a split case's preamble is no file
             name, cur, split = line[6:].strip(), [], True
             continue
         cur.append(line)
@@ -30,6 +30,7 @@ def main():
                 if l.startswith("# ARGS:"): args = l[7:].split()
         with tempfile.TemporaryDirectory() as d:
             for n, lines in files:
+                if n is None: continue
                 os.makedirs(os.path.dirname(os.path.join(d, n)), exist_ok=True)
                 open(os.path.join(d, n), "w", encoding="utf-8").write("\n".join(lines))
             out = subprocess.run([binary, args[0], "--format", "json"] + args[1:], cwd=d, capture_output=True, text=True).stdout
@@ -46,6 +47,9 @@ def main():
                 add(fx["file"], fx["line"], fx["column"], fx["end_line"], fx["end_column"], f'fix: {fx["title"]}')
         out_lines = []
         for n, lines in files:
+            if n is None:
+                out_lines.extend(lines)
+                continue
             if len(files) > 1 or n != os.path.basename(path):
                 out_lines.append(f"# --- {n}")
             items = per_file.get(n, [])

@@ -74,10 +74,6 @@ void read_expectations(Case& c, const std::string& name, const std::string& text
     } else if (std::regex_match(line, m, explicit_form)) {
       c.expected.insert(name + ":" + m[1].str() + ":" + m[2].str() + "-" + m[3].str() + ":" +
                         m[4].str() + ": " + m[5].str() + "[" + m[6].str() + "]: " + m[7].str());
-    } else if (line.starts_with("# ARGS:")) {
-      c.args = split_words(line.substr(7));
-    } else if (line.starts_with("# EXIT:")) {
-      c.exit_code = std::stoi(line.substr(7));
     } else {
       target = number;
     }
@@ -90,8 +86,10 @@ Case read_case(const std::string& text, const std::string& default_name) {
   bool split = false;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) {
+    if (line.starts_with("# ARGS:")) c.args = split_words(line.substr(7));
+    if (line.starts_with("# EXIT:")) c.exit_code = std::stoi(line.substr(7));
     if (line.starts_with("# --- ")) {
-      if (split || !current.empty()) c.files.emplace_back(name, current);
+      if (split) c.files.emplace_back(name, current);  // the preamble of a split case is not a file
       name = line.substr(6);
       while (!name.empty() && (name.back() == '\r' || name.back() == ' ')) name.pop_back();
       current.clear();
@@ -180,15 +178,24 @@ int main(int argc, char** argv) {
     std::ofstream(dir / name, std::ios::binary) << body;
   }
 
+  // `check` cases compare findings through the JSON form; other commands only their output.
+  const bool is_check = !c.args.empty() && c.args[0] == "check";
   std::vector<std::string> json_args = c.args;
-  json_args.insert(json_args.begin() + 1, {"--format", "json"});
+  if (is_check) json_args.insert(json_args.begin() + 1, {"--format", "json"});
   std::string out, err;
   const int code = run_in(dir, json_args, out, err);
   bool ok = true;
-  if (code == 2 && !c.exit_code) {
+  if (!is_check) {
+    if (code != c.exit_code.value_or(0)) {
+      std::cout << "exit status " << code << ", expected " << c.exit_code.value_or(0) << "\n";
+      ok = false;
+    }
+  } else if (code == 2 && !c.exit_code) {
     std::cout << "gtmlint failed (exit 2): " << err << "\n";
     ok = false;
-  } else if (code != 2) {
+  } else if (code == 2) {
+    if (code != *c.exit_code) ok = false;
+  } else {
     const auto report = nlohmann::json::parse(out);
     ok = compare_sets(c.expected, actual_findings(report));
     const bool any_error = report["summary"]["errors"].get<int>() > 0;
