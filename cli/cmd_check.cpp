@@ -7,7 +7,9 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "compiler/compilation.hpp"
+#include "compiler/workspace.hpp"
 #include "compiler/render.hpp"
+#include "rules/registry.hpp"
 
 namespace gtm::cli {
 
@@ -18,12 +20,32 @@ enum class Format { Human, Json };
 struct CheckOptions {
   Format format = Format::Human;
   std::optional<std::string> today;
+  std::vector<std::string> select;  ///< only these rule ids (empty: all)
+  std::vector<std::string> ignore;  ///< never these rule ids
   std::vector<fs::path> paths;
 };
 
 int usage_error(Io& io, const std::string& message) {
   io.err << fmt::format("gtmlint: {}; see `gtmlint help check`\n", message);
   return kExitFailure;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    if (comma > start) items.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return items;
+}
+
+bool selected(const CheckOptions& options, const std::string& rule) {
+  const auto has = [&](const std::vector<std::string>& ids) {
+    return std::find(ids.begin(), ids.end(), rule) != ids.end();
+  };
+  return (options.select.empty() || has(options.select)) && !has(options.ignore);
 }
 
 std::optional<CheckOptions> parse_options(const std::vector<std::string>& args, Io& io) {
@@ -36,6 +58,10 @@ std::optional<CheckOptions> parse_options(const std::vector<std::string>& args, 
       else return usage_error(io, fmt::format("unknown format `{}`", *format)), std::nullopt;
     } else if (auto today = reader.value("--today")) {
       options.today = *today;
+    } else if (auto select = reader.value("--select")) {
+      for (auto& id : split_list(*select)) options.select.push_back(std::move(id));
+    } else if (auto ignore = reader.value("--ignore")) {
+      for (auto& id : split_list(*ignore)) options.ignore.push_back(std::move(id));
     } else if (!reader.missing_value().empty()) {
       return usage_error(io, fmt::format("`{}` needs a value", reader.missing_value())),
              std::nullopt;
@@ -73,6 +99,7 @@ bool load_workspace(const CheckOptions& options, Compilation& compilation,
     if (fs::is_regular_file(scope) && std::find(files.begin(), files.end(), scope) == files.end())
       files.push_back(scope);
   }
+  reported.assign(compilation.first_user_file, false);  // the stdlib is never reported
   for (const fs::path& file : files) {
     std::string error;
     auto text = read_file(file, &error);
@@ -106,11 +133,13 @@ int run_check(const std::vector<std::string>& args, Io& io) {
   Compilation compilation;
   std::vector<bool> reported;
   if (!load_workspace(*options, compilation, reported, io)) return kExitFailure;
-  analyse(compilation, CompileOptions{*today});
+  analyse(compilation, CompileOptions{*today, rules::all_analyses()});
 
   std::vector<Diagnostic> shown;
   for (const Diagnostic& d : compilation.diagnostics.items()) {
-    if (d.span.file < reported.size() && reported[d.span.file]) shown.push_back(d);
+    if (d.span.file < reported.size() && reported[d.span.file] && selected(*options, d.rule)) {
+      shown.push_back(d);
+    }
   }
   const auto file_count = static_cast<std::size_t>(std::count(reported.begin(), reported.end(), true));
   const Summary summary = summarise(shown, file_count, compilation.entity_count);

@@ -21,6 +21,8 @@ options:
   --format human|json   output format (default: human)
   --today YYYY-MM-DD    the date that date checks compare with (default: $GTMLINT_TODAY, else
                         the system date)
+  --select RULE,...     report only these rules
+  --ignore RULE,...     never report these rules
 
 exit status: 0 no errors, 1 errors found, 2 usage, I/O or internal error
 )";

@@ -1,31 +1,46 @@
-// One run of the compiler over a workspace: load every file, parse, and (later passes) bind,
-// resolve and check. The CLI, the language server and the tests all go through here.
+// One run of the compiler over a workspace: the embedded stdlib and the user's files are parsed,
+// then bound to the schema, resolved, type-checked, checked by policies and analyses, and the
+// findings filtered by waivers and settings. The CLI, the language server and tests all use it.
 #pragma once
 
+#include <memory>
+#include <span>
 #include <vector>
 
+#include "compiler/analysis.hpp"
 #include "compiler/ast.hpp"
 #include "compiler/diagnostic.hpp"
+#include "compiler/model.hpp"
+#include "compiler/policy.hpp"
+#include "compiler/rule_info.hpp"
 #include "compiler/source.hpp"
-#include "compiler/workspace.hpp"
 
 namespace gtm {
 
 struct CompileOptions {
   std::int64_t today = 0;  ///< days since 1970-01-01; dates are compared with this
+  std::span<const Analysis> analyses;  ///< rules/ analyses to run (see rules/registry.hpp)
 };
 
 struct Compilation {
+  Compilation();  ///< parses the embedded stdlib
+
   SourceSet sources;
-  std::vector<File> files;  ///< files[i].id == i
+  std::vector<File> files;  ///< files[i].id == i; the stdlib first
+  FileId first_user_file = 0;
   Diagnostics diagnostics;
-  std::size_t entity_count = 0;
+  Model model;
+  std::vector<Policy> policies;
+  RuleCatalog catalog;
+  std::size_t entity_count = 0;  ///< top-level entities in the user's files
+
+  bool is_user_file(FileId id) const { return id >= first_user_file; }
 };
 
 /// Adds one file's text to the compilation and parses it.
 void add_source(Compilation& compilation, std::string path, std::string text);
 
-/// Runs the passes after parsing over everything added so far, then sorts the diagnostics.
+/// Runs every pass after parsing over everything added so far; sorts the diagnostics.
 void analyse(Compilation& compilation, const CompileOptions& options);
 
 }  // namespace gtm

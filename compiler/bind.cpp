@@ -1,0 +1,210 @@
+// Blocks -> entities, with the schema checks that need nothing but the block itself.
+#include "compiler/bind.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/suggest.hpp"
+#include "compiler/symbols.hpp"
+
+namespace gtm {
+
+namespace {
+
+class Binder {
+ public:
+  Binder(Model& model, Diagnostics& diagnostics) : model_(model), diagnostics_(diagnostics) {}
+
+  EntityId bind_block(const File& file, const Block& block, KindId kind, EntityId parent,
+                      bool from_stdlib);
+
+ private:
+  void check_label(const File& file, const Block& block, const KindSchema& kind);
+  void bind_attribute(const File& file, AttributeId id, const KindSchema& kind,
+                      std::vector<AttrSlot>& slots);
+  void bind_nested(const File& file, const Block& nested, EntityId parent, bool from_stdlib,
+                   std::vector<EntityId>& children);
+  void check_required(EntityId id, const KindSchema& kind, const std::vector<AttrSlot>& slots);
+  std::optional<Fix> suggest_fix(Span span, std::string_view word,
+                                 const std::vector<std::string>& candidates) const;
+
+  Model& model_;
+  Diagnostics& diagnostics_;
+};
+
+std::optional<Fix> Binder::suggest_fix(Span span, std::string_view word,
+                                       const std::vector<std::string>& candidates) const {
+  std::vector<std::string_view> views(candidates.begin(), candidates.end());
+  auto best = closest(word, views);
+  if (!best) return std::nullopt;
+  return Fix{span, *best, fmt::format("replace with `{}`", *best)};
+}
+
+Diagnostic& report_with_suggestion(Diagnostics& diagnostics, std::string rule, Span span,
+                                   std::string message, std::optional<Fix> fix) {
+  if (fix) message += fmt::format("; did you mean `{}`?", fix->replacement);
+  Diagnostic& d = diagnostics.error(std::move(rule), span, std::move(message));
+  d.fix = std::move(fix);
+  return d;
+}
+
+void Binder::check_label(const File& file, const Block& block, const KindSchema& kind) {
+  const Span kind_span = file.span(block.kind_begin, block.kind_end);
+  const Span label_span = file.span(block.label_begin, block.label_end);
+  switch (kind.label) {
+    case LabelRule::None:
+      if (block.label_kind != LabelKind::None) {
+        diagnostics_.error("invalid-value", label_span,
+                           fmt::format("a `{}` block takes no name", kind.name));
+      }
+      break;
+    case LabelRule::Name:
+      if (block.label_kind == LabelKind::None) {
+        diagnostics_.error("invalid-value", kind_span,
+                           fmt::format("a `{0}` block needs a name: `{0} NAME {{ ... }}`", kind.name));
+      } else if (block.label_kind == LabelKind::Path &&
+                 block.label.find('.') != std::string_view::npos) {
+        diagnostics_.error("invalid-value", label_span,
+                           fmt::format("a `{}` is named with one word, not a dotted path", kind.name));
+      }
+      break;
+    case LabelRule::Path: {
+      const auto segments =
+          static_cast<std::size_t>(std::count(block.label.begin(), block.label.end(), '.')) + 1;
+      if (block.label_kind != LabelKind::Path || segments != kind.path_segments) {
+        diagnostics_.error(
+            "invalid-value", block.label_kind == LabelKind::None ? kind_span : label_span,
+            fmt::format("a `{}` is named with a path of {} names, such as `{}`", kind.name,
+                        kind.path_segments, kind.path_segments == 3 ? "salesforce.lead.status" : "a.b"));
+      }
+      break;
+    }
+  }
+}
+
+void Binder::bind_attribute(const File& file, AttributeId id, const KindSchema& kind,
+                            std::vector<AttrSlot>& slots) {
+  const Attribute& attribute = file.attributes[id];
+  for (const AttrSlot& slot : slots) {
+    const Attribute& earlier = file.attributes[slot.attribute];
+    if (earlier.name == attribute.name) {
+      diagnostics_
+          .error("duplicate-attribute", file.span_of(attribute),
+                 fmt::format("`{}` is set twice in one block", attribute.name))
+          .notes.push_back({file.span_of(earlier), "first set here"});
+      return;
+    }
+  }
+  const int index = kind.attr_index(attribute.name);
+  if (index < 0 && !kind.any_attr) {
+    std::vector<std::string> names;
+    for (const AttrSchema& attr : kind.attrs) names.push_back(attr.name);
+    report_with_suggestion(diagnostics_, "unknown-attribute", file.span_of(attribute),
+                           fmt::format("`{}` is not an attribute of `{}`", attribute.name, kind.name),
+                           suggest_fix(file.span_of(attribute), attribute.name, names));
+    return;
+  }
+  slots.push_back({index < 0 ? kAnyAttr : static_cast<std::uint32_t>(index), id});
+}
+
+void Binder::bind_nested(const File& file, const Block& nested, EntityId parent,
+                         bool from_stdlib, std::vector<EntityId>& children) {
+  const KindId parent_kind = model_.entities[parent].kind;
+  KindId kind = parent_kind == Schema::kUnknownKind
+                    ? Schema::kUnknownKind
+                    : model_.schema.find_nested(parent_kind, nested.kind);
+  if (kind == kNoKind) {
+    const Span span = file.span(nested.kind_begin, nested.kind_end);
+    report_with_suggestion(diagnostics_, "unknown-kind", span,
+                           fmt::format("`{}` is not a block of `{}`", nested.kind,
+                                       model_.schema.kind(parent_kind).name),
+                           suggest_fix(span, nested.kind, model_.schema.nested_names(parent_kind)));
+    kind = Schema::kUnknownKind;
+  }
+  const auto id = static_cast<BlockId>(&nested - file.blocks.data());
+  children.push_back(bind_block(file, file.blocks[id], kind, parent, from_stdlib));
+}
+
+void Binder::check_required(EntityId id, const KindSchema& kind,
+                            const std::vector<AttrSlot>& slots) {
+  for (std::uint32_t i = 0; i < kind.attrs.size(); ++i) {
+    if (!kind.attrs[i].required) continue;
+    const bool present = std::any_of(slots.begin(), slots.end(),
+                                     [&](const AttrSlot& slot) { return slot.attr == i; });
+    if (present) continue;
+    diagnostics_.error("missing-attribute", model_.header_span(id),
+                       fmt::format("`{}` is missing the required attribute `{}`",
+                                   model_.display_name(id), kind.attrs[i].name));
+  }
+}
+
+EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id,
+                            EntityId parent, bool from_stdlib) {
+  const auto id = static_cast<EntityId>(model_.entities.size());
+  Entity entity;
+  entity.kind = kind_id;
+  entity.file = file.id;
+  entity.block = static_cast<BlockId>(&block - file.blocks.data());
+  entity.parent = parent;
+  entity.name = block.label;
+  entity.has_error = block.has_error || kind_id == Schema::kUnknownKind;
+  entity.from_stdlib = from_stdlib;
+  model_.entities.push_back(entity);
+
+  const KindSchema& kind = model_.schema.kind(kind_id);
+  if (kind_id != Schema::kUnknownKind) check_label(file, block, kind);
+  std::vector<AttrSlot> slots;
+  std::vector<EntityId> children;
+  for (const Member& member : file.members_of(block)) {
+    if (member.is_block) {
+      bind_nested(file, file.blocks[member.index], id, from_stdlib, children);
+    } else if (kind_id != Schema::kUnknownKind) {
+      bind_attribute(file, member.index, kind, slots);
+    }
+  }
+  if (!entity.has_error) check_required(id, kind, slots);
+
+  Entity& stored = model_.entities[id];
+  stored.first_slot = static_cast<std::uint32_t>(model_.slots.size());
+  stored.slot_count = static_cast<std::uint32_t>(slots.size());
+  model_.slots.insert(model_.slots.end(), slots.begin(), slots.end());
+  stored.first_child = static_cast<std::uint32_t>(model_.children.size());
+  stored.child_count = static_cast<std::uint32_t>(children.size());
+  model_.children.insert(model_.children.end(), children.begin(), children.end());
+  return id;
+}
+
+}  // namespace
+
+void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
+          Diagnostics& diagnostics) {
+  Binder binder(model, diagnostics);
+  SymbolTable symbols(model, diagnostics);
+  for (const File& file : files) {
+    model.files.push_back(&file);
+    model.targets.emplace_back(file.exprs.size(), kNoEntity);
+    const bool from_stdlib = file.id < first_user_file;
+    for (BlockId block_id : file.top_level) {
+      const Block& block = file.blocks[block_id];
+      if (block.kind == "schema") continue;
+      KindId kind = model.schema.find_top_level(block.kind);
+      if (kind == kNoKind || model.schema.kind(kind).nested_anywhere) {
+        const Span span = file.span(block.kind_begin, block.kind_end);
+        std::vector<std::string_view> names;
+        const auto kinds = model.schema.top_level_names();
+        names.assign(kinds.begin(), kinds.end());
+        auto best = closest(block.kind, names);
+        std::optional<Fix> fix;
+        if (best) fix = Fix{span, *best, fmt::format("replace with `{}`", *best)};
+        report_with_suggestion(diagnostics, "unknown-kind", span,
+                               fmt::format("unknown kind `{}`", block.kind), std::move(fix));
+        kind = Schema::kUnknownKind;
+      }
+      const EntityId id = binder.bind_block(file, block, kind, kNoEntity, from_stdlib);
+      symbols.declare(id);
+    }
+  }
+}
+
+}  // namespace gtm

@@ -1,0 +1,194 @@
+// Checking conditions against the fields they compare.
+#include "compiler/conditions.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/resolve.hpp"
+#include "compiler/suggest.hpp"
+#include "compiler/types.hpp"
+
+namespace gtm {
+
+FieldValues field_values(const Model& model, EntityId field) {
+  const KindSchema& kind = model.kind_of(field);
+  const File& file = model.file_of(field);
+  for (const AttrSlot& slot : model.slots_of(field)) {
+    if (slot.attr == kAnyAttr || kind.attrs[slot.attr].type.kind != TypeKind::FieldType) continue;
+    const Expr& type = file.exprs[file.attributes[slot.attribute].value];
+    const std::string_view name = type.text;
+    if (type.kind == ExprKind::Call && (name == "picklist" || name == "multipicklist")) {
+      FieldValues values{FieldValueKind::Picklist, {}};
+      for (ExprId id : file.children(type)) values.picklist.push_back(file.exprs[id].text);
+      return values;
+    }
+    if (type.kind != ExprKind::Reference) return {};
+    if (name == "number" || name == "currency" || name == "percent") return {FieldValueKind::Number, {}};
+    if (name == "date" || name == "datetime") return {FieldValueKind::Date, {}};
+    if (name == "bool") return {FieldValueKind::Bool, {}};
+    return {FieldValueKind::Text, {}};
+  }
+  return {};
+}
+
+std::string_view condition_object(const Model& model, EntityId owner, std::string_view scope) {
+  for (EntityId at = owner; at != kNoEntity; at = model.entities[at].parent) {
+    if (const Expr* object = model.attr_expr(at, scope)) {
+      return object->kind == ExprKind::Reference ? object->text : std::string_view();
+    }
+  }
+  return {};
+}
+
+namespace {
+
+std::string_view kind_word(FieldValueKind kind) {
+  switch (kind) {
+    case FieldValueKind::Text: return "text";
+    case FieldValueKind::Number: return "number";
+    case FieldValueKind::Date: return "date";
+    case FieldValueKind::Bool: return "bool";
+    case FieldValueKind::Picklist: return "picklist";
+    case FieldValueKind::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+class ConditionChecker {
+ public:
+  ConditionChecker(Model& model, Diagnostics& diagnostics, const File& file, std::string_view object)
+      : model_(model), diagnostics_(diagnostics), file_(file), object_(object) {}
+
+  void check(ExprId id) {
+    const Expr& e = file_.exprs[id];
+    switch (e.kind) {
+      case ExprKind::Paren:
+      case ExprKind::Not:
+      case ExprKind::And:
+      case ExprKind::Or:
+        for (ExprId child : file_.children(e)) check(child);
+        return;
+      case ExprKind::Bool: return;
+      case ExprKind::Reference: {
+        const EntityId field = resolve(id);
+        if (field != kNoEntity && field_values(model_, field).kind != FieldValueKind::Bool &&
+            field_values(model_, field).kind != FieldValueKind::Unknown) {
+          diagnostics_.error("type-mismatch", file_.span_of(e),
+                             fmt::format("`{}` is a {} field, not a condition; compare it with a "
+                                         "value, as in `{} == ...`",
+                                         e.text, kind_word(field_values(model_, field).kind), e.text));
+        }
+        return;
+      }
+      case ExprKind::Compare: return check_compare(e);
+      default:
+        diagnostics_.error("type-mismatch", file_.span_of(e),
+                           fmt::format("expected a condition such as `country == \"US\"`, found {}",
+                                       describe_expr(e)));
+    }
+  }
+
+ private:
+  // Resolves a field name and records it; reports it if it names no field.
+  EntityId resolve(ExprId id) {
+    const Expr& e = file_.exprs[id];
+    const bool bare = e.text.find('.') == std::string_view::npos;
+    if (bare && object_.empty()) return kNoEntity;  // no object to look in: reported elsewhere
+    const EntityId field = resolve_field(model_, object_, e.text);
+    if (field != kNoEntity) {
+      model_.targets[file_.id][id] = field;
+      return field;
+    }
+    report_unresolved(model_, diagnostics_, file_.span_of(e), e.text,
+                      bare ? fmt::format("no field `{}` on `{}`", e.text, object_)
+                           : fmt::format("no field named `{}`", e.text),
+                      suggest_field(model_, object_, e.text));
+    return kNoEntity;
+  }
+
+  void check_compare(const Expr& e) {
+    const auto sides = file_.children(e);
+    const Expr& lhs = file_.exprs[sides[0]];
+    if (lhs.kind != ExprKind::Reference) {
+      diagnostics_.error("type-mismatch", file_.span_of(lhs),
+                         fmt::format("a comparison starts with a field name, found {}",
+                                     describe_expr(lhs)));
+      return;
+    }
+    const EntityId field = resolve(sides[0]);
+    if (field == kNoEntity) return;
+    const FieldValues values = field_values(model_, field);
+    const bool is_in = e.op == CompareOp::In || e.op == CompareOp::NotIn;
+    const Expr& rhs = file_.exprs[sides[1]];
+    const bool ordering = e.op == CompareOp::Lt || e.op == CompareOp::Le ||
+                          e.op == CompareOp::Gt || e.op == CompareOp::Ge;
+    if (ordering && values.kind != FieldValueKind::Number && values.kind != FieldValueKind::Date &&
+        values.kind != FieldValueKind::Unknown) {
+      diagnostics_.error("type-mismatch", file_.span_of(e),
+                         fmt::format("`{}` orders numbers and dates; `{}` is a {} field",
+                                     compare_op_text(e.op), lhs.text, kind_word(values.kind)));
+      return;
+    }
+    if (is_in) {
+      if (rhs.kind != ExprKind::List) {
+        diagnostics_.error("type-mismatch", file_.span_of(rhs),
+                           fmt::format("`{}` needs a list such as `[\"US\", \"CA\"]`, found {}",
+                                       compare_op_text(e.op), describe_expr(rhs)));
+        return;
+      }
+      for (ExprId item : file_.children(rhs)) check_value(lhs, values, file_.exprs[item]);
+    } else if (rhs.kind != ExprKind::None) {
+      check_value(lhs, values, rhs);
+    }
+  }
+
+  void check_value(const Expr& field, const FieldValues& values, const Expr& value) {
+    if (!value.valid) return;
+    const FieldValueKind kind = values.kind;
+    const bool ok = kind == FieldValueKind::Unknown ||
+                    (value.kind == ExprKind::String &&
+                     (kind == FieldValueKind::Text || kind == FieldValueKind::Picklist)) ||
+                    (value.kind == ExprKind::Number && kind == FieldValueKind::Number) ||
+                    (value.kind == ExprKind::Date && kind == FieldValueKind::Date) ||
+                    (value.kind == ExprKind::Bool && kind == FieldValueKind::Bool);
+    if (!ok) {
+      Diagnostic& d = diagnostics_.error(
+          "type-mismatch", file_.span_of(value),
+          fmt::format("`{}` is a {} field, compared with {}", field.text, kind_word(kind),
+                      describe_expr(value)));
+      if (value.kind == ExprKind::Reference &&
+          (kind == FieldValueKind::Text || kind == FieldValueKind::Picklist)) {
+        d.message += "; text is written in quotes";
+        d.fix = Fix{file_.span_of(value), fmt::format("\"{}\"", value.text), "put it in quotes"};
+      }
+      return;
+    }
+    if (kind != FieldValueKind::Picklist ||
+        std::find(values.picklist.begin(), values.picklist.end(), value.text) != values.picklist.end()) {
+      return;
+    }
+    auto best = closest(value.text, values.picklist);
+    Diagnostic& d = diagnostics_.error(
+        "invalid-value", file_.span_of(value),
+        fmt::format("\"{}\" is not a value of `{}`{}", value.text, field.text,
+                    best ? fmt::format("; did you mean \"{}\"?", *best) : std::string()));
+    if (best) d.fix = Fix{file_.span_of(value), fmt::format("\"{}\"", *best), fmt::format("replace with \"{}\"", *best)};
+  }
+
+  Model& model_;
+  Diagnostics& diagnostics_;
+  const File& file_;
+  std::string_view object_;
+};
+
+}  // namespace
+
+void check_condition(Model& model, Diagnostics& diagnostics, const File& file, ExprId id,
+                     const Type& type, EntityId owner) {
+  const std::string_view object =
+      type.scope.empty() ? std::string_view() : condition_object(model, owner, type.scope);
+  ConditionChecker(model, diagnostics, file, object).check(id);
+}
+
+}  // namespace gtm

@@ -1,0 +1,33 @@
+// Conditions: boolean expressions over the fields of one object (`industry == "Healthcare" and
+// employees >= 1000`). Bare names are fields of the object named by the scope attribute
+// (`routing.object`); full paths name any field. Checks each comparison against the field's
+// type and, for picklists, against its values.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/diagnostic.hpp"
+#include "compiler/model.hpp"
+
+namespace gtm {
+
+/// What a field holds, from its field type.
+enum class FieldValueKind { Unknown, Text, Number, Date, Bool, Picklist };
+
+struct FieldValues {
+  FieldValueKind kind = FieldValueKind::Unknown;
+  std::vector<std::string_view> picklist;  ///< the allowed values of a picklist
+};
+
+/// The value kind of a field entity, read from its attribute of type `field_type`.
+FieldValues field_values(const Model& model, EntityId field);
+
+/// The object path a condition's bare names refer to: the scope attribute of `owner` or of its
+/// nearest ancestor that has it; empty if none does.
+std::string_view condition_object(const Model& model, EntityId owner, std::string_view scope);
+
+void check_condition(Model& model, Diagnostics& diagnostics, const File& file, ExprId id,
+                     const Type& type, EntityId owner);
+
+}  // namespace gtm

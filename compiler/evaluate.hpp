@@ -1,0 +1,56 @@
+// The expression evaluator for policies (`where`, `require`, message interpolation). Bare names
+// are the subject entity's attributes (`name` and `kind` are its label and kind), `a.b` follows
+// references (element-wise over lists), a root name that is a singleton kind (`settings`) reads
+// that block, with schema defaults for what it does not set. Three-valued: anything unknown
+// (an unresolved reference, a malformed literal) makes a comparison unknown, never false.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "compiler/model.hpp"
+#include "compiler/value.hpp"
+
+namespace re2 {
+class RE2;
+}
+
+namespace gtm {
+
+/// The functions policies may call, for validation and documentation.
+bool is_policy_function(std::string_view name);
+/// The names usable at the root of a policy expression besides attributes.
+bool is_policy_builtin(std::string_view name);
+
+class Evaluator {
+ public:
+  Evaluator(const Model& model, std::int64_t today);
+  ~Evaluator();
+
+  Value eval(const File& file, ExprId id, EntityId subject);
+  /// The value of a dotted path such as `owner.left` or `settings.limits.max_sla`.
+  Value path(std::string_view path, EntityId subject);
+  std::int64_t today() const { return today_; }
+
+ private:
+  Value root(std::string_view name, EntityId subject);
+  Value member(const Value& base, std::string_view name);
+  Value attribute(EntityId entity, KindId kind, std::string_view name);
+  Value call(const File& file, const Expr& e, EntityId subject);
+  Value compare(CompareOp op, const Value& a, const Value& b);
+  const re2::RE2* regex(const std::string& pattern);
+  EntityId singleton(KindId kind);
+
+  const Model& model_;
+  std::int64_t today_;
+  std::unordered_map<std::string, std::unique_ptr<re2::RE2>> regexes_;
+  std::unordered_map<KindId, EntityId> singletons_;
+};
+
+/// True if `v` is the boolean true (unknown and everything else are not).
+inline bool is_true(const Value& v) { return v.kind == Value::Kind::Bool && v.boolean; }
+inline bool is_false(const Value& v) { return v.kind == Value::Kind::Bool && !v.boolean; }
+
+}  // namespace gtm

@@ -1,0 +1,38 @@
+// Model look-ups.
+#include "compiler/model.hpp"
+
+namespace gtm {
+
+const Attribute* Model::attr(EntityId id, std::string_view name) const {
+  const File& file = file_of(id);
+  for (const AttrSlot& slot : slots_of(id)) {
+    const Attribute& attribute = file.attributes[slot.attribute];
+    if (attribute.name == name) return &attribute;
+  }
+  return nullptr;
+}
+
+const Expr* Model::attr_expr(EntityId id, std::string_view name) const {
+  const Attribute* attribute = attr(id, name);
+  return attribute ? &file_of(id).exprs[attribute->value] : nullptr;
+}
+
+Span Model::header_span(EntityId id) const {
+  const Block& block = block_of(id);
+  const std::uint32_t end = block.label_kind == LabelKind::None ? block.kind_end : block.label_end;
+  return {entities[id].file, block.kind_begin, end};
+}
+
+EntityId Model::find(std::string_view name_space, std::string_view name) const {
+  const auto space = names.find(name_space);
+  if (space == names.end()) return kNoEntity;
+  const auto it = space->second.find(name);
+  return it == space->second.end() ? kNoEntity : it->second;
+}
+
+std::string_view Model::display_name(EntityId id) const {
+  const Entity& entity = entities[id];
+  return entity.name.empty() ? std::string_view(kind_of(id).name) : entity.name;
+}
+
+}  // namespace gtm

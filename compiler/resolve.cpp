@@ -1,0 +1,102 @@
+// Looking names up in the model's namespaces.
+#include "compiler/resolve.hpp"
+
+#include <fmt/format.h>
+
+#include "compiler/suggest.hpp"
+
+namespace gtm {
+
+namespace {
+
+std::string_view namespace_of(const Model& model, std::string_view kind_name) {
+  const KindId kind = model.schema.find_top_level(kind_name);
+  return kind == kNoKind ? std::string_view("entities")
+                         : std::string_view(model.schema.kind(kind).name_space);
+}
+
+bool kind_allowed(const Model& model, EntityId id, const std::vector<std::string>& kinds) {
+  const KindId kind = model.entities[id].kind;
+  if (kind == Schema::kUnknownKind) return true;  // present, unknown: never a second error
+  for (const std::string& name : kinds) {
+    if (model.schema.kind(kind).name == name) return true;
+  }
+  return false;
+}
+
+// An object path names a declared object, or an object of a declared root (`salesforce.x`).
+EntityId resolve_object(const Model& model, std::string_view path) {
+  if (const auto it = model.objects.find(path); it != model.objects.end()) return it->second;
+  const std::size_t dot = path.find('.');
+  if (dot == std::string_view::npos || path.find('.', dot + 1) != std::string_view::npos) {
+    return kNoEntity;
+  }
+  return model.find("entities", path.substr(0, dot));
+}
+
+}  // namespace
+
+Resolution resolve_name(const Model& model, std::string_view name,
+                        const std::vector<std::string>& kinds) {
+  Resolution result;
+  for (const std::string& kind : kinds) {
+    const EntityId id =
+        kind == "object" ? resolve_object(model, name) : model.find(namespace_of(model, kind), name);
+    if (id == kNoEntity) continue;
+    if (kind == "object" || kind_allowed(model, id, kinds)) {
+      result.entity = id;
+      return result;
+    }
+    result.wrong_kind = id;
+  }
+  return result;
+}
+
+std::optional<std::string> suggest_name(const Model& model, std::string_view name,
+                                        const std::vector<std::string>& kinds) {
+  std::vector<std::string_view> candidates;
+  for (const std::string& kind : kinds) {
+    if (kind == "object") {
+      for (const auto& [object, id] : model.objects) candidates.push_back(object);
+      continue;
+    }
+    const auto space = model.names.find(namespace_of(model, kind));
+    if (space == model.names.end()) continue;
+    for (const auto& [candidate, id] : space->second) {
+      if (kind_allowed(model, id, kinds) && !model.entities[id].from_stdlib) {
+        candidates.push_back(candidate);
+      }
+    }
+  }
+  return closest(name, candidates);
+}
+
+EntityId resolve_field(const Model& model, std::string_view object, std::string_view name) {
+  if (name.find('.') != std::string_view::npos) return model.find("fields", name);
+  return model.find("fields", std::string(object) + "." + std::string(name));
+}
+
+std::optional<std::string> suggest_field(const Model& model, std::string_view object,
+                                         std::string_view name) {
+  const auto space = model.names.find("fields");
+  if (space == model.names.end()) return std::nullopt;
+  const bool bare = name.find('.') == std::string_view::npos;
+  std::vector<std::string_view> candidates;
+  for (const auto& [path, id] : space->second) {
+    if (!bare) {
+      candidates.push_back(path);
+    } else if (path.size() > object.size() && path.starts_with(object) && path[object.size()] == '.') {
+      candidates.push_back(path.substr(object.size() + 1));
+    }
+  }
+  return closest(name, candidates);
+}
+
+void report_unresolved(const Model&, Diagnostics& diagnostics, Span span, std::string_view /*written*/,
+                       std::string message, std::optional<std::string> suggestion) {
+  if (suggestion) message += fmt::format("; did you mean `{}`?", *suggestion);
+  Diagnostic& d = diagnostics.error("unresolved-reference", span, std::move(message));
+  if (suggestion) d.fix = Fix{span, *suggestion, fmt::format("replace with `{}`", *suggestion)};
+}
+
+}  // namespace gtm

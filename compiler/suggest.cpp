@@ -1,0 +1,64 @@
+// Edit distance and closest-candidate search.
+#include "compiler/suggest.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace gtm {
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  // Optimal string alignment: insertions, deletions, substitutions and adjacent transpositions
+  // (`dnaa` -> `dana` is one edit) each cost one.
+  const std::size_t length_gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (length_gap > limit) return limit + 1;
+  std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    row[0] = i;
+    std::size_t row_min = row[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        row[j] = std::min(row[j], before[j - 2] + 1);
+      }
+      row_min = std::min(row_min, row[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(before, previous);
+    std::swap(previous, row);
+  }
+  return std::min(previous[b.size()], limit + 1);
+}
+
+namespace {
+
+std::string normalise(std::string_view word) {
+  std::string out;
+  for (char c : word) {
+    if (c != '_' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string_view>& candidates) {
+  const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+  const std::string normal = normalise(word);
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (std::string_view candidate : candidates) {
+    if (candidate == word) continue;
+    std::size_t distance = edit_distance(word, candidate, limit);
+    if (normalise(candidate) == normal) distance = 0;
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = std::string(candidate);
+    }
+  }
+  return best;
+}
+
+}  // namespace gtm

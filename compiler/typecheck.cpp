@@ -1,0 +1,273 @@
+// Attribute values against schema types.
+#include "compiler/typecheck.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <re2/re2.h>
+
+#include <array>
+
+#include "compiler/conditions.hpp"
+#include "compiler/resolve.hpp"
+#include "compiler/suggest.hpp"
+
+namespace gtm {
+
+namespace {
+
+constexpr std::array<std::string_view, 10> kSimpleFieldTypes = {
+    "text", "number", "currency", "percent", "bool", "date", "datetime", "email", "phone", "url"};
+
+class TypeChecker {
+ public:
+  TypeChecker(Model& model, Diagnostics& diagnostics)
+      : model_(model), diagnostics_(diagnostics) {}
+
+  void check_entity(EntityId id) {
+    const Entity& entity = model_.entities[id];
+    if (entity.kind != Schema::kUnknownKind) {
+      const KindSchema& kind = model_.kind_of(id);
+      for (const AttrSlot& slot : model_.slots_of(id)) {
+        const AttrSchema& attr = slot.attr == kAnyAttr ? *kind.any_attr : kind.attrs[slot.attr];
+        const File& file = model_.file_of(id);
+        check(file, file.attributes[slot.attribute].value, attr.type, id);
+      }
+      check_path_root(id, kind);
+    }
+    for (EntityId child : model_.children_of(id)) check_entity(child);
+  }
+
+ private:
+  void mismatch(const File& file, const Expr& e, const Type& type) {
+    std::string message = fmt::format("expected {}, found {}", describe_type(type), describe_expr(e));
+    Diagnostic& d = diagnostics_.error("type-mismatch", file.span_of(e), "");
+    if (e.kind == ExprKind::Reference && accepts_text(type)) {
+      message += "; text is written in quotes";
+      d.fix = Fix{file.span_of(e), fmt::format("\"{}\"", e.text), "put it in quotes"};
+    } else if (type.kind == TypeKind::List && e.kind != ExprKind::List) {
+      message += "; a list is written in brackets";
+      const std::string_view written =
+          model_.files[file.id]->source->text().substr(e.begin, e.end - e.begin);
+      d.fix = Fix{file.span_of(e), fmt::format("[{}]", written), "put it in a list"};
+    }
+    d.message = std::move(message);
+  }
+
+  static bool accepts_text(const Type& type) {
+    if (type.kind == TypeKind::Text || type.kind == TypeKind::Email || type.kind == TypeKind::Url ||
+        type.kind == TypeKind::Regex) {
+      return true;
+    }
+    if (type.kind != TypeKind::OneOf) return false;
+    return std::any_of(type.args.begin(), type.args.end(), accepts_text);
+  }
+
+  void check(const File& file, ExprId id, const Type& type, EntityId owner) {
+    const Expr& e = file.exprs[id];
+    if (!e.valid) return;  // already reported by the parser
+    switch (type.kind) {
+      case TypeKind::Any: return;
+      case TypeKind::Text: return expect(file, e, type, e.kind == ExprKind::String);
+      case TypeKind::Number: return expect(file, e, type, e.kind == ExprKind::Number);
+      case TypeKind::Bool: return expect(file, e, type, e.kind == ExprKind::Bool);
+      case TypeKind::Date: return expect(file, e, type, e.kind == ExprKind::Date);
+      case TypeKind::Duration: return expect(file, e, type, e.kind == ExprKind::Duration);
+      case TypeKind::Email: return check_text_format(file, e, type);
+      case TypeKind::Url: return check_text_format(file, e, type);
+      case TypeKind::Regex: return check_text_format(file, e, type);
+      case TypeKind::FieldType: return check_field_type(file, e);
+      case TypeKind::Condition: return check_condition(model_, diagnostics_, file, id, type, owner);
+      case TypeKind::Ref: return check_ref(file, id, type);
+      case TypeKind::Enum: return check_enum(file, e, type);
+      case TypeKind::List:
+        if (e.kind != ExprKind::List) return mismatch(file, e, type);
+        for (ExprId item : file.children(e)) check(file, item, type.args[0], owner);
+        return;
+      case TypeKind::Call:
+        if (e.kind != ExprKind::Call || e.text != type.names[0]) return mismatch(file, e, type);
+        if (!type.args.empty()) {
+          for (ExprId arg : file.children(e)) check(file, arg, type.args[0], owner);
+        }
+        return;
+      case TypeKind::Mapping:
+        if (e.kind != ExprKind::Mapping) return mismatch(file, e, type);
+        for (ExprId side : file.children(e)) check(file, side, type.args[0], owner);
+        return;
+      case TypeKind::OneOf:
+        for (const Type& alternative : type.args) {
+          if (shape_matches(e, alternative)) return check(file, id, alternative, owner);
+        }
+        return mismatch(file, e, type);
+    }
+  }
+
+  // Whether `e` is written the way `type` is (so that its errors are about that type).
+  static bool shape_matches(const Expr& e, const Type& type) {
+    switch (type.kind) {
+      case TypeKind::Any: return true;
+      case TypeKind::Text:
+      case TypeKind::Email:
+      case TypeKind::Url:
+      case TypeKind::Regex: return e.kind == ExprKind::String;
+      case TypeKind::Number: return e.kind == ExprKind::Number;
+      case TypeKind::Bool: return e.kind == ExprKind::Bool;
+      case TypeKind::Date: return e.kind == ExprKind::Date;
+      case TypeKind::Duration: return e.kind == ExprKind::Duration;
+      case TypeKind::Ref:
+      case TypeKind::Enum: return e.kind == ExprKind::Reference;
+      case TypeKind::List: return e.kind == ExprKind::List;
+      case TypeKind::Mapping: return e.kind == ExprKind::Mapping;
+      case TypeKind::Call: return e.kind == ExprKind::Call && e.text == type.names[0];
+      case TypeKind::FieldType:
+        return e.kind == ExprKind::Reference || e.kind == ExprKind::Call;
+      case TypeKind::Condition:
+        return e.kind != ExprKind::String && e.kind != ExprKind::List && e.kind != ExprKind::Call;
+      case TypeKind::OneOf:
+        return std::any_of(type.args.begin(), type.args.end(),
+                           [&](const Type& t) { return shape_matches(e, t); });
+    }
+    return false;
+  }
+
+  void expect(const File& file, const Expr& e, const Type& type, bool ok) {
+    if (!ok) mismatch(file, e, type);
+  }
+
+  void check_text_format(const File& file, const Expr& e, const Type& type) {
+    if (e.kind != ExprKind::String) return mismatch(file, e, type);
+    const std::string_view text = e.text;
+    if (type.kind == TypeKind::Email) {
+      const std::size_t at = text.find('@');
+      if (at == 0 || at == std::string_view::npos || text.find('.', at) == std::string_view::npos) {
+        diagnostics_.error("invalid-value", file.span_of(e),
+                           fmt::format("`{}` is not an email address", text));
+      }
+    } else if (type.kind == TypeKind::Url) {
+      if (!text.starts_with("https://") && !text.starts_with("http://")) {
+        diagnostics_.error("invalid-value", file.span_of(e),
+                           fmt::format("`{}` is not a URL; URLs start with https://", text));
+      }
+    } else {
+      RE2::Options options;
+      options.set_log_errors(false);
+      const RE2 regex(re2::StringPiece(text.data(), text.size()), options);
+      if (!regex.ok()) {
+        diagnostics_.error("invalid-value", file.span_of(e),
+                           fmt::format("invalid regular expression: {}", regex.error()));
+      }
+    }
+  }
+
+  void check_enum(const File& file, const Expr& e, const Type& type) {
+    if (e.kind != ExprKind::Reference && e.kind != ExprKind::String) return mismatch(file, e, type);
+    if (std::find(type.names.begin(), type.names.end(), e.text) != type.names.end()) return;
+    std::vector<std::string_view> names(type.names.begin(), type.names.end());
+    std::string message = fmt::format("`{}` is not {}", e.text, describe_type(type));
+    Diagnostic& d = diagnostics_.error("invalid-value", file.span_of(e), "");
+    if (auto best = closest(e.text, names)) {
+      message += fmt::format("; did you mean `{}`?", *best);
+      d.fix = Fix{file.span_of(e), *best, fmt::format("replace with `{}`", *best)};
+    }
+    d.message = std::move(message);
+  }
+
+  void check_ref(const File& file, ExprId id, const Type& type) {
+    const Expr& e = file.exprs[id];
+    if (e.kind != ExprKind::Reference) return mismatch(file, e, type);
+    const Resolution found = resolve_name(model_, e.text, type.names);
+    if (found.entity != kNoEntity) {
+      model_.targets[file.id][id] = found.entity;
+      return;
+    }
+    if (found.wrong_kind != kNoEntity) {
+      model_.targets[file.id][id] = found.wrong_kind;
+      diagnostics_
+          .error("type-mismatch", file.span_of(e),
+                 fmt::format("`{}` is a {}, expected {}", e.text,
+                             model_.kind_of(found.wrong_kind).name, describe_type(type)))
+          .notes.push_back({model_.header_span(found.wrong_kind), "declared here"});
+      return;
+    }
+    report_unresolved(model_, diagnostics_, file.span_of(e), e.text,
+                      fmt::format("no {} named `{}`", fmt::join(type.names, " or "), e.text),
+                      suggest_name(model_, e.text, type.names));
+  }
+
+  void check_field_type(const File& file, const Expr& e) {
+    if (e.kind == ExprKind::Reference) {
+      if (std::find(kSimpleFieldTypes.begin(), kSimpleFieldTypes.end(), e.text) !=
+          kSimpleFieldTypes.end()) {
+        return;
+      }
+      std::vector<std::string_view> names(kSimpleFieldTypes.begin(), kSimpleFieldTypes.end());
+      names.insert(names.end(), {"picklist", "multipicklist", "lookup"});
+      auto best = closest(e.text, names);
+      Diagnostic& d = diagnostics_.error(
+          "invalid-value", file.span_of(e),
+          fmt::format("`{}` is not a field type{}", e.text,
+                      best ? fmt::format("; did you mean `{}`?", *best) : std::string()));
+      if (best) d.fix = Fix{file.span_of(e), *best, fmt::format("replace with `{}`", *best)};
+      return;
+    }
+    if (e.kind == ExprKind::Call && (e.text == "picklist" || e.text == "multipicklist")) {
+      return check_picklist_values(file, e);
+    }
+    if (e.kind == ExprKind::Call && e.text == "lookup" && e.child_count == 1) {
+      return check_ref(file, file.children(e)[0], Type{TypeKind::Ref, {"object"}, {}, {}});
+    }
+    diagnostics_.error("type-mismatch", file.span_of(e),
+                       fmt::format("expected a field type such as `text`, `picklist(\"A\", \"B\")` "
+                                   "or `lookup(salesforce.account)`, found {}",
+                                   describe_expr(e)));
+  }
+
+  void check_picklist_values(const File& file, const Expr& e) {
+    if (e.child_count == 0) {
+      diagnostics_.error("invalid-value", file.span_of(e),
+                         fmt::format("`{}()` needs at least one value", e.text));
+    }
+    std::vector<std::string_view> seen;
+    for (ExprId id : file.children(e)) {
+      const Expr& value = file.exprs[id];
+      if (value.kind != ExprKind::String) {
+        mismatch(file, value, Type{TypeKind::Text, {}, {}, {}});
+      } else if (std::find(seen.begin(), seen.end(), value.text) != seen.end()) {
+        diagnostics_.error("invalid-value", file.span_of(value),
+                           fmt::format("`{}` is listed twice", value.text));
+      } else {
+        seen.push_back(value.text);
+      }
+    }
+  }
+
+  // The first segment of a path-named entity (`salesforce` in `salesforce.lead.status`).
+  void check_path_root(EntityId id, const KindSchema& kind) {
+    const Entity& entity = model_.entities[id];
+    if (kind.label != LabelRule::Path || kind.path_root.empty() || entity.name.empty()) return;
+    const std::string_view root = entity.name.substr(0, entity.name.find('.'));
+    const std::vector<std::string> kinds{kind.path_root};
+    const Resolution found = resolve_name(model_, root, kinds);
+    if (found.entity != kNoEntity) return;
+    const Block& block = model_.block_of(id);
+    const Span span{entity.file, block.label_begin,
+                    block.label_begin + static_cast<std::uint32_t>(root.size())};
+    report_unresolved(model_, diagnostics_, span, root,
+                      fmt::format("no {} named `{}`", kind.path_root, root),
+                      suggest_name(model_, root, kinds));
+  }
+
+  Model& model_;
+  Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+void typecheck(Model& model, Diagnostics& diagnostics) {
+  TypeChecker checker(model, diagnostics);
+  for (EntityId id = 0; id < model.entities.size(); ++id) {
+    if (model.entities[id].parent == kNoEntity) checker.check_entity(id);
+  }
+}
+
+}  // namespace gtm

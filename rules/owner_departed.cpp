@@ -1,0 +1,81 @@
+// owner-departed: every reference to a person whose `left` date has come (owners, assignees,
+// round-robin members, escalations, team leads, admins), with a note at the `left` date.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/literals.hpp"
+#include "rules/analyses.hpp"
+
+namespace gtm::rules {
+
+namespace {
+
+// How the role of a reference is named: "round-robin member", "owner", "admin", ...
+std::string role_of(std::string_view attribute, bool in_round_robin) {
+  if (in_round_robin) return "round-robin member";
+  if (attribute == "assign") return "assignee";
+  if (attribute == "admins") return "admin";
+  if (attribute == "members") return "member";
+  std::string role(attribute);
+  std::replace(role.begin(), role.end(), '_', ' ');
+  return role;
+}
+
+class DepartedFinder {
+ public:
+  DepartedFinder(const AnalysisContext& context, Diagnostics& diagnostics)
+      : context_(context), model_(context.model), diagnostics_(diagnostics) {}
+
+  void check_entity(EntityId id) {
+    const File& file = model_.file_of(id);
+    for (const AttrSlot& slot : model_.slots_of(id)) {
+      const Attribute& attribute = file.attributes[slot.attribute];
+      visit(file, attribute.value, attribute.name, false, id);
+    }
+  }
+
+ private:
+  void visit(const File& file, ExprId expr_id, std::string_view attribute, bool in_round_robin,
+             EntityId holder) {
+    const Expr& e = file.exprs[expr_id];
+    if (e.kind == ExprKind::Reference) return check_reference(file, expr_id, attribute, in_round_robin, holder);
+    const bool round_robin = in_round_robin || (e.kind == ExprKind::Call && e.text == "round_robin");
+    for (ExprId child : file.children(e)) visit(file, child, attribute, round_robin, holder);
+  }
+
+  void check_reference(const File& file, ExprId expr_id, std::string_view attribute,
+                       bool in_round_robin, EntityId holder) {
+    const EntityId person = model_.target(file.id, expr_id);
+    if (person == kNoEntity || model_.kind_of(person).name != "person") return;
+    const Expr* left = model_.attr_expr(person, "left");
+    if (!left || left->kind != ExprKind::Date || !left->valid || left->integer > context_.today) {
+      return;
+    }
+    const Expr& reference = file.exprs[expr_id];
+    Diagnostic& d = diagnostics_.error(
+        "owner-departed", file.span_of(reference),
+        fmt::format("{} `{}` has left", role_of(attribute, in_round_robin), reference.text));
+    d.notes.push_back({model_.file_of(person).span_of(*left),
+                       fmt::format("`{}` left on {}", model_.display_name(person),
+                                   format_date(left->integer))});
+    d.help = fmt::format(
+        "reassign `{}`, or add `waiver owner-departed {{ until = DATE  reason = \"...\" }}`",
+        model_.display_name(holder));
+  }
+
+  const AnalysisContext& context_;
+  const Model& model_;
+  Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+void run_owner_departed(const AnalysisContext& context, Diagnostics& diagnostics) {
+  DepartedFinder finder(context, diagnostics);
+  for (EntityId id = 0; id < context.model.entities.size(); ++id) {
+    if (!context.model.entities[id].from_stdlib) finder.check_entity(id);
+  }
+}
+
+}  // namespace gtm::rules
