@@ -6,8 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "compiler/compilation.hpp"
-#include "compiler/workspace.hpp"
+#include "cli/load.hpp"
 #include "compiler/render.hpp"
 #include "rules/registry.hpp"
 
@@ -74,48 +73,6 @@ std::optional<CheckOptions> parse_options(const std::vector<std::string>& args, 
   return options;
 }
 
-bool is_within(const fs::path& file, const fs::path& scope) {
-  const auto [scope_end, file_it] =
-      std::mismatch(scope.begin(), scope.end(), file.begin(), file.end());
-  return scope_end == scope.end();
-}
-
-// Loads every workspace file (plus any given file outside it); marks which are to be reported.
-bool load_workspace(const CheckOptions& options, Compilation& compilation,
-                    std::vector<bool>& reported, Io& io) {
-  std::error_code ec;
-  std::vector<fs::path> scopes;
-  for (const fs::path& path : options.paths) {
-    if (!fs::exists(path, ec)) {
-      io.err << fmt::format("gtmlint: cannot read `{}`: no such file or directory\n",
-                            path.generic_string());
-      return false;
-    }
-    scopes.push_back(fs::weakly_canonical(fs::absolute(path), ec));
-  }
-  const fs::path root = find_workspace_root(scopes.empty() ? fs::current_path() : scopes[0]);
-  std::vector<fs::path> files = list_workspace_files(fs::weakly_canonical(root, ec));
-  for (const fs::path& scope : scopes) {
-    if (fs::is_regular_file(scope) && std::find(files.begin(), files.end(), scope) == files.end())
-      files.push_back(scope);
-  }
-  reported.assign(compilation.first_user_file, false);  // the stdlib is never reported
-  for (const fs::path& file : files) {
-    std::string error;
-    auto text = read_file(file, &error);
-    if (!text) {
-      io.err << fmt::format("gtmlint: cannot read `{}`: {}\n", display_path(file), error);
-      return false;
-    }
-    add_source(compilation, display_path(file), std::move(*text));
-    reported.push_back(scopes.empty() || std::any_of(scopes.begin(), scopes.end(),
-                                                     [&](const fs::path& scope) {
-                                                       return is_within(file, scope);
-                                                     }));
-  }
-  return true;
-}
-
 bool colour_wanted(const Io& io) {
   const char* no_colour = std::getenv("NO_COLOR");
   return io.out_is_terminal && !(no_colour && *no_colour);
@@ -132,7 +89,7 @@ int run_check(const std::vector<std::string>& args, Io& io) {
 
   Compilation compilation;
   std::vector<bool> reported;
-  if (!load_workspace(*options, compilation, reported, io)) return kExitFailure;
+  if (!load_workspace(options->paths, compilation, reported, io)) return kExitFailure;
   analyse(compilation, CompileOptions{*today, rules::all_analyses()});
 
   std::vector<Diagnostic> shown;

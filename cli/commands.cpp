@@ -27,9 +27,26 @@ options:
 exit status: 0 no errors, 1 errors found, 2 usage, I/O or internal error
 )";
 
+constexpr std::string_view kRulesUsage = R"(usage: gtmlint rules
+
+Lists every rule by category: its id, default severity and summary. The list includes the
+compiler's diagnostics, the standard policies, the analyses, and the policies of the workspace
+around the current directory.
+)";
+
+constexpr std::string_view kExplainUsage = R"(usage: gtmlint explain RULE
+
+Prints a rule's rationale, what it checks, a failing and a passing example, and how to waive it
+or change its severity.
+)";
+
 constexpr std::array kCommands = {
     Command{"check", "check a workspace and report findings (the default command)", kCheckUsage,
             &run_check},
+    Command{"rules", "list every rule with its category, severity and summary", kRulesUsage,
+            &run_rules},
+    Command{"explain", "explain a rule: rationale, examples, how to waive it", kExplainUsage,
+            &run_explain},
 };
 
 int print_help(Io& io) {

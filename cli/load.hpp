@@ -1,0 +1,18 @@
+// Loading the workspace that contains the given paths (DESIGN section 3) into a compilation.
+#pragma once
+
+#include <vector>
+
+#include "cli/cli.hpp"
+#include "compiler/compilation.hpp"
+#include "compiler/workspace.hpp"
+
+namespace gtm::cli {
+
+/// Adds every `.gtm` file of the workspace containing `paths` (default: the current directory),
+/// plus any given file outside it. `reported[file]` says whether the file is inside one of
+/// `paths` (all user files when none are given). False, with a message, on an I/O error.
+bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation,
+                    std::vector<bool>& reported, Io& io);
+
+}  // namespace gtm::cli
