@@ -4,7 +4,7 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <forward_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -93,7 +93,14 @@ struct File {
   std::vector<Expr> exprs;
   std::vector<ExprId> expr_children;
   std::vector<Comment> comments;
-  std::deque<std::string> strings;  ///< storage for decoded string values (stable addresses)
+  /// Storage for decoded string values; a forward_list keeps addresses stable and moves cheaply.
+  std::forward_list<std::string> strings;
+
+  File() = default;
+  File(const File&) = delete;  // expressions view into `strings`: a copy would dangle
+  File& operator=(const File&) = delete;
+  File(File&&) noexcept = default;
+  File& operator=(File&&) noexcept = default;
 
   Span span(std::uint32_t begin, std::uint32_t end) const { return {id, begin, end}; }
   Span span_of(const Expr& e) const { return {id, e.begin, e.end}; }

@@ -116,7 +116,7 @@ struct Action<g::plain_string> {
     if (body.find('\\') != std::string_view::npos) {
       std::string problem;
       if (auto decoded = decode_string(body, &problem)) {
-        e.text = b.file.strings.emplace_back(std::move(*decoded));
+        e.text = b.file.strings.emplace_front(std::move(*decoded));
       } else {
         e.valid = false;
         b.diagnostics.error("syntax", b.file.span(e.begin, e.end), problem);
@@ -139,7 +139,7 @@ struct Action<g::triple_string> {
       for (char c : body) {
         if (c != '\r') normalised += c;
       }
-      e.text = b.file.strings.emplace_back(std::move(normalised));
+      e.text = b.file.strings.emplace_front(std::move(normalised));
     }
     b.push(e);
   }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "compiler/resolve.hpp"
 #include "compiler/suggest.hpp"
@@ -139,13 +140,19 @@ class PolicyLoader {
   Diagnostics& diagnostics_;
 };
 
-// Fills `{path}` placeholders from the subject entity.
+bool is_path(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+  });
+}
+
+// Fills `{path}` placeholders from the subject entity; other braces are kept as written.
 std::string interpolate(const Model& model, Evaluator& evaluator, std::string_view message,
                         EntityId subject) {
   std::string out;
   for (std::size_t i = 0; i < message.size(); ++i) {
     const std::size_t close = message[i] == '{' ? message.find('}', i) : std::string_view::npos;
-    if (close == std::string_view::npos) {
+    if (close == std::string_view::npos || !is_path(message.substr(i + 1, close - i - 1))) {
       out += message[i];
       continue;
     }

@@ -34,25 +34,44 @@ std::string_view severity_colour(Severity severity) {
   return "1";
 }
 
+// Long lines are cut around the span (as ninja does) so that the caret stays on screen.
+constexpr std::uint32_t kMaxShown = 110;
+constexpr std::uint32_t kContextBefore = 40;
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 // The source line of `span` and a `^^^` line under its first line.
 void append_snippet(std::string& out, const SourceFile& file, Span span, const Style& style,
                     std::string_view caret_colour) {
   const LineColumn start = file.line_column(span.begin);
-  const std::string_view line = file.line_text(start.line);
+  std::string_view line = file.line_text(start.line);
   const std::uint32_t line_begin = file.line_start(start.line);
-  const std::uint32_t first = span.begin - line_begin;
-  const std::uint32_t last =
+  std::uint32_t first = span.begin - line_begin;
+  std::uint32_t last =
       std::min<std::uint32_t>(span.end, line_begin + static_cast<std::uint32_t>(line.size())) -
       line_begin;
-  std::string padding;
+  std::string prefix, suffix;
+  if (line.size() > kMaxShown) {
+    std::uint32_t cut = first > kContextBefore ? first - kContextBefore : 0;
+    while (cut > 0 && is_continuation(line[cut])) --cut;
+    std::uint32_t end = std::min<std::uint32_t>(static_cast<std::uint32_t>(line.size()),
+                                                std::max(last, cut + kMaxShown));
+    while (end < line.size() && is_continuation(line[end])) ++end;
+    if (cut > 0) prefix = "...";
+    if (end < line.size()) suffix = "...";
+    line = line.substr(cut, end - cut);
+    first -= cut;
+    last = std::min<std::uint32_t>(last - cut, static_cast<std::uint32_t>(line.size()));
+  }
+  std::string padding(prefix.size(), ' ');
   for (char c : line.substr(0, first)) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) padding += c == '\t' ? '\t' : ' ';
+    if (!is_continuation(c)) padding += c == '\t' ? '\t' : ' ';
   }
   const std::uint32_t width =
       last > first ? count_characters(line.substr(first, last - first)) : 1;
   const std::string gutter = style.paint("1;34", fmt::format("{:>5} |", start.line));
   const std::string blank = style.paint("1;34", "      |");
-  out += fmt::format("{} {}\n", gutter, line);
+  out += fmt::format("{} {}{}{}\n", gutter, prefix, line, suffix);
   out += fmt::format("{} {}{}\n", blank, padding,
                      style.paint(caret_colour, std::string(width, '^')));
 }

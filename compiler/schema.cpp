@@ -125,8 +125,8 @@ void Schema::load_kind(const File& file, const Block& block, KindId kind_id,
     const std::string_view name = attribute.name;
     if (name == "doc" && value.kind == ExprKind::String) {
       kind.doc = value.text;
-    } else if (name == "label" && (is_word(value, "name") || is_word(value, "none"))) {
-      kind.label = is_word(value, "name") ? LabelRule::Name : LabelRule::None;
+    } else if (name == "label" && (is_word(value, "name") || value.kind == ExprKind::None)) {
+      kind.label = value.kind == ExprKind::None ? LabelRule::None : LabelRule::Name;
     } else if (name == "label" && value.kind == ExprKind::Call && value.text == "path" &&
                value.child_count == 1) {
       kind.label = LabelRule::Path;

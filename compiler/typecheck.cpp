@@ -190,7 +190,7 @@ class TypeChecker {
       return;
     }
     report_unresolved(model_, diagnostics_, file.span_of(e), e.text,
-                      fmt::format("no {} named `{}`", fmt::join(type.names, " or "), e.text),
+                      fmt::format("no {} named `{}`", join_or(type.names), e.text),
                       suggest_name(model_, e.text, type.names));
   }
 

@@ -99,6 +99,8 @@ std::optional<Type> parse_call(const File& file, const Expr& expr, std::string* 
   return type;
 }
 
+}  // namespace
+
 std::string join_or(const std::vector<std::string>& words) {
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -107,8 +109,6 @@ std::string join_or(const std::vector<std::string>& words) {
   }
   return out;
 }
-
-}  // namespace
 
 std::optional<Type> parse_type(const File& file, const Expr& expr, std::string* problem) {
   if (expr.kind == ExprKind::Reference) {

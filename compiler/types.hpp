@@ -43,6 +43,9 @@ struct Type {
 /// Reads a type expression; nullopt (and `problem` set) if it is not one.
 std::optional<Type> parse_type(const File& file, const Expr& expr, std::string* problem);
 
+/// "a", "a or b", "a, b or c".
+std::string join_or(const std::vector<std::string>& words);
+
 /// "a date", "a reference to a person or team", "a list of texts", ...
 std::string describe_type(const Type& type);
 

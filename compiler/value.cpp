@@ -19,6 +19,7 @@ Value value_of_expr(const Model& model, const File& file, ExprId id) {
     case ExprKind::Duration: {
       Value v = Value::with(e.kind == ExprKind::Date ? Value::Kind::Date : Value::Kind::Duration);
       v.integer = e.integer;
+      v.text = e.text;  // shown as written: a limit of 48h stays 48h, not 2d
       return v;
     }
     case ExprKind::Reference: {
@@ -48,8 +49,9 @@ std::string format_value(const Model& model, const Value& value) {
     case Value::Kind::Bool: return value.boolean ? "true" : "false";
     case Value::Kind::Number: return fmt::format("{}", value.number);
     case Value::Kind::Text: return value.text;
-    case Value::Kind::Date: return format_date(value.integer);
-    case Value::Kind::Duration: return format_duration(value.integer);
+    case Value::Kind::Date: return value.text.empty() ? format_date(value.integer) : value.text;
+    case Value::Kind::Duration:
+      return value.text.empty() ? format_duration(value.integer) : value.text;
     case Value::Kind::Entity: return std::string(model.display_name(value.entity));
     case Value::Kind::Block: return std::string(model.schema.kind(value.block_kind).name);
     case Value::Kind::List:

@@ -15,7 +15,7 @@ struct Value {
   bool boolean = false;
   double number = 0;
   std::int64_t integer = 0;  ///< Date: days since 1970-01-01; Duration: minutes
-  std::string text;          ///< Text; Call: the function name
+  std::string text;  ///< Text; Call: the function name; Date, Duration: as written, if written
   EntityId entity = kNoEntity;  ///< Entity; Block: the block, or kNoEntity if not written
   KindId block_kind = kNoKind;  ///< Block: its kind (schema defaults apply when not written)
   std::vector<Value> items;     ///< List; Call: the arguments

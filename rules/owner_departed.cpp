@@ -15,6 +15,9 @@ namespace {
 std::string role_of(std::string_view attribute, bool in_round_robin) {
   if (in_round_robin) return "round-robin member";
   if (attribute == "assign") return "assignee";
+  if (attribute == "fallback") return "fallback assignee";
+  if (attribute == "escalate") return "escalation contact";
+  if (attribute == "lead") return "team lead";
   if (attribute == "admins") return "admin";
   if (attribute == "members") return "member";
   std::string role(attribute);

@@ -7,6 +7,7 @@
 //   #        ^^^^ note[rule]: message      a note of a finding of that rule
 //   #        ^^^^ fix: title               the fix of the finding reported at that span
 //   # expect@3:1-3:9: error[rule]: msg    a finding anywhere (line:col-line:col in this file)
+//   # expect@3:1-3:9: fix: title          a fix anywhere
 //   # EXIT: 2                             the exit status (default 1 with an error, else 0)
 // Every reported finding, note and fix must be listed, and nothing else. If NAME.out exists
 // beside the case, the command's whole standard output must equal it (`--update` rewrites it).
@@ -53,6 +54,7 @@ void read_expectations(Case& c, const std::string& name, const std::string& text
   static const std::regex fix(R"(^#( *)(\^+) fix: (.*)$)");
   static const std::regex explicit_form(
       R"(^# expect@(\d+):(\d+)-(\d+):(\d+): (error|warning|info|note)\[([^\]]+)\]: (.*)$)");
+  static const std::regex explicit_fix(R"(^# expect@(\d+):(\d+)-(\d+):(\d+): fix: (.*)$)");
   std::istringstream in(text);
   std::string line;
   std::size_t number = 0, target = 0;
@@ -71,6 +73,9 @@ void read_expectations(Case& c, const std::string& name, const std::string& text
       c.expected.insert(name + ":" + std::to_string(target) + ":" + std::to_string(col) + "-" +
                         std::to_string(target) + ":" + std::to_string(col + m[2].length()) +
                         ": fix: " + m[3].str());
+    } else if (std::regex_match(line, m, explicit_fix)) {
+      c.expected.insert(name + ":" + m[1].str() + ":" + m[2].str() + "-" + m[3].str() + ":" +
+                        m[4].str() + ": fix: " + m[5].str());
     } else if (std::regex_match(line, m, explicit_form)) {
       c.expected.insert(name + ":" + m[1].str() + ":" + m[2].str() + "-" + m[3].str() + ":" +
                         m[4].str() + ": " + m[5].str() + "[" + m[6].str() + "]: " + m[7].str());
