@@ -5,8 +5,8 @@
 #include <cstdlib>
 
 #include "cli/commands.hpp"
-#include "cli/options.hpp"
 #include "cli/load.hpp"
+#include "cli/options.hpp"
 #include "compiler/render.hpp"
 #include "rules/registry.hpp"
 
@@ -52,9 +52,12 @@ std::optional<CheckOptions> parse_options(const std::vector<std::string>& args, 
   ArgReader reader(args);
   while (!reader.done()) {
     if (auto format = reader.value("--format")) {
-      if (*format == "human") options.format = Format::Human;
-      else if (*format == "json") options.format = Format::Json;
-      else return usage_error(io, fmt::format("unknown format `{}`", *format)), std::nullopt;
+      if (*format == "human")
+        options.format = Format::Human;
+      else if (*format == "json")
+        options.format = Format::Json;
+      else
+        return usage_error(io, fmt::format("unknown format `{}`", *format)), std::nullopt;
     } else if (auto today = reader.value("--today")) {
       options.today = *today;
     } else if (auto select = reader.value("--select")) {
@@ -98,7 +101,8 @@ int run_check(const std::vector<std::string>& args, Io& io) {
       shown.push_back(d);
     }
   }
-  const auto file_count = static_cast<std::size_t>(std::count(reported.begin(), reported.end(), true));
+  const auto file_count =
+      static_cast<std::size_t>(std::count(reported.begin(), reported.end(), true));
   const Summary summary = summarise(shown, file_count, compilation.entity_count);
   if (options->format == Format::Json) {
     io.out << render_json(compilation.sources, shown, summary, GTM_VERSION);

@@ -32,7 +32,8 @@ int run_rules(const std::vector<std::string>& args, Io& io) {
   Compilation compilation;
   if (!load_catalog(compilation, io)) return kExitFailure;
   std::map<std::string, std::vector<const RuleInfo*>> by_category;
-  for (const RuleInfo& rule : compilation.catalog.all()) by_category[rule.category].push_back(&rule);
+  for (const RuleInfo& rule : compilation.catalog.all())
+    by_category[rule.category].push_back(&rule);
   for (auto& [category, rules] : by_category) {
     std::sort(rules.begin(), rules.end(),
               [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });

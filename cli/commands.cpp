@@ -73,7 +73,9 @@ int print_command_help(const std::vector<std::string>& args, Io& io) {
 
 }  // namespace
 
-std::span<const Command> commands() { return kCommands; }
+std::span<const Command> commands() {
+  return kCommands;
+}
 
 const Command* find_command(std::string_view name) {
   for (const Command& command : kCommands) {

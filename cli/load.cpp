@@ -44,10 +44,9 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
       return false;
     }
     add_source(compilation, display_path(file), std::move(*text));
-    reported.push_back(scopes.empty() || std::any_of(scopes.begin(), scopes.end(),
-                                                     [&](const fs::path& scope) {
-                                                       return is_within(file, scope);
-                                                     }));
+    reported.push_back(scopes.empty() ||
+                       std::any_of(scopes.begin(), scopes.end(),
+                                   [&](const fs::path& scope) { return is_within(file, scope); }));
   }
   return true;
 }

@@ -61,22 +61,25 @@ void Binder::check_label(const File& file, const Block& block, const KindSchema&
       break;
     case LabelRule::Name:
       if (block.label_kind == LabelKind::None) {
-        diagnostics_.error("invalid-value", kind_span,
-                           fmt::format("a `{0}` block needs a name: `{0} NAME {{ ... }}`", kind.name));
+        diagnostics_.error(
+            "invalid-value", kind_span,
+            fmt::format("a `{0}` block needs a name: `{0} NAME {{ ... }}`", kind.name));
       } else if (block.label_kind == LabelKind::Path &&
                  block.label.find('.') != std::string_view::npos) {
-        diagnostics_.error("invalid-value", label_span,
-                           fmt::format("a `{}` is named with one word, not a dotted path", kind.name));
+        diagnostics_.error(
+            "invalid-value", label_span,
+            fmt::format("a `{}` is named with one word, not a dotted path", kind.name));
       }
       break;
     case LabelRule::Path: {
       const auto segments =
           static_cast<std::size_t>(std::count(block.label.begin(), block.label.end(), '.')) + 1;
       if (block.label_kind != LabelKind::Path || segments != kind.path_segments) {
-        diagnostics_.error(
-            "invalid-value", block.label_kind == LabelKind::None ? kind_span : label_span,
-            fmt::format("a `{}` is named with a path of {} names, such as `{}`", kind.name,
-                        kind.path_segments, kind.path_segments == 3 ? "salesforce.lead.status" : "a.b"));
+        diagnostics_.error("invalid-value",
+                           block.label_kind == LabelKind::None ? kind_span : label_span,
+                           fmt::format("a `{}` is named with a path of {} names, such as `{}`",
+                                       kind.name, kind.path_segments,
+                                       kind.path_segments == 3 ? "salesforce.lead.status" : "a.b"));
       }
       break;
     }
@@ -100,16 +103,17 @@ void Binder::bind_attribute(const File& file, AttributeId id, const KindSchema& 
   if (index < 0 && !kind.any_attr) {
     std::vector<std::string> names;
     for (const AttrSchema& attr : kind.attrs) names.push_back(attr.name);
-    report_with_suggestion(diagnostics_, "unknown-attribute", file.span_of(attribute),
-                           fmt::format("`{}` is not an attribute of `{}`", attribute.name, kind.name),
-                           suggest_fix(file.span_of(attribute), attribute.name, names));
+    report_with_suggestion(
+        diagnostics_, "unknown-attribute", file.span_of(attribute),
+        fmt::format("`{}` is not an attribute of `{}`", attribute.name, kind.name),
+        suggest_fix(file.span_of(attribute), attribute.name, names));
     return;
   }
   slots.push_back({index < 0 ? kAnyAttr : static_cast<std::uint32_t>(index), id});
 }
 
-void Binder::bind_nested(const File& file, const Block& nested, EntityId parent,
-                         bool from_stdlib, std::vector<EntityId>& children) {
+void Binder::bind_nested(const File& file, const Block& nested, EntityId parent, bool from_stdlib,
+                         std::vector<EntityId>& children) {
   const KindId parent_kind = model_.entities[parent].kind;
   KindId kind = parent_kind == Schema::kUnknownKind
                     ? Schema::kUnknownKind
@@ -139,8 +143,8 @@ void Binder::check_required(EntityId id, const KindSchema& kind,
   }
 }
 
-EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id,
-                            EntityId parent, bool from_stdlib) {
+EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id, EntityId parent,
+                            bool from_stdlib) {
   const auto id = static_cast<EntityId>(model_.entities.size());
   Entity entity;
   entity.kind = kind_id;

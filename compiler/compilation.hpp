@@ -18,7 +18,7 @@
 namespace gtm {
 
 struct CompileOptions {
-  std::int64_t today = 0;  ///< days since 1970-01-01; dates are compared with this
+  std::int64_t today = 0;              ///< days since 1970-01-01; dates are compared with this
   std::span<const Analysis> analyses;  ///< rules/ analyses to run (see rules/registry.hpp)
 };
 

@@ -24,7 +24,8 @@ FieldValues field_values(const Model& model, EntityId field) {
       return values;
     }
     if (type.kind != ExprKind::Reference) return {};
-    if (name == "number" || name == "currency" || name == "percent") return {FieldValueKind::Number, {}};
+    if (name == "number" || name == "currency" || name == "percent")
+      return {FieldValueKind::Number, {}};
     if (name == "date" || name == "datetime") return {FieldValueKind::Date, {}};
     if (name == "bool") return {FieldValueKind::Bool, {}};
     return {FieldValueKind::Text, {}};
@@ -45,19 +46,26 @@ namespace {
 
 std::string_view kind_word(FieldValueKind kind) {
   switch (kind) {
-    case FieldValueKind::Text: return "text";
-    case FieldValueKind::Number: return "number";
-    case FieldValueKind::Date: return "date";
-    case FieldValueKind::Bool: return "bool";
-    case FieldValueKind::Picklist: return "picklist";
-    case FieldValueKind::Unknown: return "unknown";
+    case FieldValueKind::Text:
+      return "text";
+    case FieldValueKind::Number:
+      return "number";
+    case FieldValueKind::Date:
+      return "date";
+    case FieldValueKind::Bool:
+      return "bool";
+    case FieldValueKind::Picklist:
+      return "picklist";
+    case FieldValueKind::Unknown:
+      return "unknown";
   }
   return "unknown";
 }
 
 class ConditionChecker {
  public:
-  ConditionChecker(Model& model, Diagnostics& diagnostics, const File& file, std::string_view object)
+  ConditionChecker(Model& model, Diagnostics& diagnostics, const File& file,
+                   std::string_view object)
       : model_(model), diagnostics_(diagnostics), file_(file), object_(object) {}
 
   void check(ExprId id) {
@@ -69,19 +77,22 @@ class ConditionChecker {
       case ExprKind::Or:
         for (ExprId child : file_.children(e)) check(child);
         return;
-      case ExprKind::Bool: return;
+      case ExprKind::Bool:
+        return;
       case ExprKind::Reference: {
         const EntityId field = resolve(id);
         if (field != kNoEntity && field_values(model_, field).kind != FieldValueKind::Bool &&
             field_values(model_, field).kind != FieldValueKind::Unknown) {
-          diagnostics_.error("type-mismatch", file_.span_of(e),
-                             fmt::format("`{}` is a {} field, not a condition; compare it with a "
-                                         "value, as in `{} == ...`",
-                                         e.text, kind_word(field_values(model_, field).kind), e.text));
+          diagnostics_.error(
+              "type-mismatch", file_.span_of(e),
+              fmt::format("`{}` is a {} field, not a condition; compare it with a "
+                          "value, as in `{} == ...`",
+                          e.text, kind_word(field_values(model_, field).kind), e.text));
         }
         return;
       }
-      case ExprKind::Compare: return check_compare(e);
+      case ExprKind::Compare:
+        return check_compare(e);
       default:
         diagnostics_.error("type-mismatch", file_.span_of(e),
                            fmt::format("expected a condition such as `country == \"US\"`, found {}",
@@ -111,9 +122,9 @@ class ConditionChecker {
     const auto sides = file_.children(e);
     const Expr& lhs = file_.exprs[sides[0]];
     if (lhs.kind != ExprKind::Reference) {
-      diagnostics_.error("type-mismatch", file_.span_of(lhs),
-                         fmt::format("a comparison starts with a field name, found {}",
-                                     describe_expr(lhs)));
+      diagnostics_.error(
+          "type-mismatch", file_.span_of(lhs),
+          fmt::format("a comparison starts with a field name, found {}", describe_expr(lhs)));
       return;
     }
     const EntityId field = resolve(sides[0]);
@@ -121,8 +132,8 @@ class ConditionChecker {
     const FieldValues values = field_values(model_, field);
     const bool is_in = e.op == CompareOp::In || e.op == CompareOp::NotIn;
     const Expr& rhs = file_.exprs[sides[1]];
-    const bool ordering = e.op == CompareOp::Lt || e.op == CompareOp::Le ||
-                          e.op == CompareOp::Gt || e.op == CompareOp::Ge;
+    const bool ordering = e.op == CompareOp::Lt || e.op == CompareOp::Le || e.op == CompareOp::Gt ||
+                          e.op == CompareOp::Ge;
     if (ordering && values.kind != FieldValueKind::Number && values.kind != FieldValueKind::Date &&
         values.kind != FieldValueKind::Unknown) {
       diagnostics_.error("type-mismatch", file_.span_of(e),
@@ -153,10 +164,10 @@ class ConditionChecker {
                     (value.kind == ExprKind::Date && kind == FieldValueKind::Date) ||
                     (value.kind == ExprKind::Bool && kind == FieldValueKind::Bool);
     if (!ok) {
-      Diagnostic& d = diagnostics_.error(
-          "type-mismatch", file_.span_of(value),
-          fmt::format("`{}` is a {} field, compared with {}", field.text, kind_word(kind),
-                      describe_expr(value)));
+      Diagnostic& d =
+          diagnostics_.error("type-mismatch", file_.span_of(value),
+                             fmt::format("`{}` is a {} field, compared with {}", field.text,
+                                         kind_word(kind), describe_expr(value)));
       if (value.kind == ExprKind::Reference &&
           (kind == FieldValueKind::Text || kind == FieldValueKind::Picklist)) {
         d.message += "; text is written in quotes";
@@ -165,7 +176,8 @@ class ConditionChecker {
       return;
     }
     if (kind != FieldValueKind::Picklist ||
-        std::find(values.picklist.begin(), values.picklist.end(), value.text) != values.picklist.end()) {
+        std::find(values.picklist.begin(), values.picklist.end(), value.text) !=
+            values.picklist.end()) {
       return;
     }
     auto best = closest(value.text, values.picklist);
@@ -173,7 +185,9 @@ class ConditionChecker {
         "invalid-value", file_.span_of(value),
         fmt::format("\"{}\" is not a value of `{}`{}", value.text, field.text,
                     best ? fmt::format("; did you mean \"{}\"?", *best) : std::string()));
-    if (best) d.fix = Fix{file_.span_of(value), fmt::format("\"{}\"", *best), fmt::format("replace with \"{}\"", *best)};
+    if (best)
+      d.fix = Fix{file_.span_of(value), fmt::format("\"{}\"", *best),
+                  fmt::format("replace with \"{}\"", *best)};
   }
 
   Model& model_;

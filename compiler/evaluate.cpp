@@ -11,8 +11,8 @@ namespace gtm {
 namespace {
 
 constexpr std::array<std::string_view, 12> kFunctions = {
-    "count",    "len",        "matches",      "today", "days_since", "days_until",
-    "days",     "calls",      "without",      "any_matches", "basename", "setting"};
+    "count", "len",   "matches", "today",       "days_since", "days_until",
+    "days",  "calls", "without", "any_matches", "basename",   "setting"};
 constexpr std::array<std::string_view, 3> kBuiltins = {"name", "kind", "today"};
 
 bool equal(const Value& a, const Value& b) {
@@ -21,19 +21,27 @@ bool equal(const Value& a, const Value& b) {
     return false;
   }
   switch (a.kind) {
-    case Value::Kind::None: return true;
-    case Value::Kind::Bool: return a.boolean == b.boolean;
-    case Value::Kind::Number: return a.number == b.number;
-    case Value::Kind::Text: return a.text == b.text;
+    case Value::Kind::None:
+      return true;
+    case Value::Kind::Bool:
+      return a.boolean == b.boolean;
+    case Value::Kind::Number:
+      return a.number == b.number;
+    case Value::Kind::Text:
+      return a.text == b.text;
     case Value::Kind::Date:
-    case Value::Kind::Duration: return a.integer == b.integer;
-    case Value::Kind::Entity: return a.entity == b.entity;
-    case Value::Kind::Block: return a.entity == b.entity && a.block_kind == b.block_kind;
+    case Value::Kind::Duration:
+      return a.integer == b.integer;
+    case Value::Kind::Entity:
+      return a.entity == b.entity;
+    case Value::Kind::Block:
+      return a.entity == b.entity && a.block_kind == b.block_kind;
     case Value::Kind::List:
     case Value::Kind::Call:
       return a.text == b.text && a.items.size() == b.items.size() &&
              std::equal(a.items.begin(), a.items.end(), b.items.begin(), equal);
-    case Value::Kind::Unknown: return false;
+    case Value::Kind::Unknown:
+      return false;
   }
   return false;
 }
@@ -103,7 +111,8 @@ Value Evaluator::root(std::string_view name, EntityId subject) {
 
 Value Evaluator::member(const Value& base, std::string_view name) {
   switch (base.kind) {
-    case Value::Kind::None: return Value::none();
+    case Value::Kind::None:
+      return Value::none();
     case Value::Kind::Entity:
       if (model_.entities[base.entity].kind == Schema::kUnknownKind) return Value::unknown();
       if (name == "name" && !model_.attr(base.entity, "name")) {
@@ -134,7 +143,8 @@ Value Evaluator::member(const Value& base, std::string_view name) {
       }
       return out;
     }
-    default: return Value::unknown();  // a word that resolved to nothing: present, unknown
+    default:
+      return Value::unknown();  // a word that resolved to nothing: present, unknown
   }
 }
 
@@ -162,8 +172,10 @@ const re2::RE2* Evaluator::regex(const std::string& pattern) {
 Value Evaluator::compare(CompareOp op, const Value& a, const Value& b) {
   if (contains_unknown(a) || contains_unknown(b)) return Value::unknown();
   switch (op) {
-    case CompareOp::Eq: return Value::of_bool(equal(a, b));
-    case CompareOp::Ne: return Value::of_bool(!equal(a, b));
+    case CompareOp::Eq:
+      return Value::of_bool(equal(a, b));
+    case CompareOp::Ne:
+      return Value::of_bool(!equal(a, b));
     case CompareOp::In:
     case CompareOp::NotIn: {
       const auto items = as_list(b);
@@ -171,7 +183,8 @@ Value Evaluator::compare(CompareOp op, const Value& a, const Value& b) {
                                      [&](const Value& item) { return equal(a, item); });
       return Value::of_bool(found == (op == CompareOp::In));
     }
-    default: break;
+    default:
+      break;
   }
   if (a.kind != b.kind) return Value::unknown();
   double x = 0, y = 0;
@@ -185,11 +198,16 @@ Value Evaluator::compare(CompareOp op, const Value& a, const Value& b) {
     return Value::unknown();
   }
   switch (op) {
-    case CompareOp::Lt: return Value::of_bool(x < y);
-    case CompareOp::Le: return Value::of_bool(x <= y);
-    case CompareOp::Gt: return Value::of_bool(x > y);
-    case CompareOp::Ge: return Value::of_bool(x >= y);
-    default: return Value::unknown();
+    case CompareOp::Lt:
+      return Value::of_bool(x < y);
+    case CompareOp::Le:
+      return Value::of_bool(x <= y);
+    case CompareOp::Gt:
+      return Value::of_bool(x > y);
+    case CompareOp::Ge:
+      return Value::of_bool(x >= y);
+    default:
+      return Value::unknown();
   }
 }
 
@@ -203,17 +221,20 @@ Value Evaluator::call(const File& file, const Expr& e, EntityId subject) {
     v.integer = today_;
     return v;
   }
-  if (std::any_of(args.begin(), args.end(), [](const Value& v) { return v.kind == Value::Kind::Unknown; })) {
+  if (std::any_of(args.begin(), args.end(),
+                  [](const Value& v) { return v.kind == Value::Kind::Unknown; })) {
     return Value::unknown();
   }
   if (name == "count" || name == "len") {
     const Value& v = arg(0);
-    if (v.kind == Value::Kind::Text && name == "len") return Value::of_number(static_cast<double>(v.text.size()));
+    if (v.kind == Value::Kind::Text && name == "len")
+      return Value::of_number(static_cast<double>(v.text.size()));
     return Value::of_number(static_cast<double>(as_list(v).size()));
   }
   if (name == "days_since" || name == "days_until") {
     if (arg(0).kind != Value::Kind::Date) return Value::none();
-    const std::int64_t gap = name == "days_since" ? today_ - arg(0).integer : arg(0).integer - today_;
+    const std::int64_t gap =
+        name == "days_since" ? today_ - arg(0).integer : arg(0).integer - today_;
     return Value::of_number(static_cast<double>(gap));
   }
   if (name == "days") {
@@ -266,8 +287,10 @@ Value Evaluator::eval(const File& file, ExprId id, EntityId subject) {
   const Expr& e = file.exprs[id];
   const auto children = file.children(e);
   switch (e.kind) {
-    case ExprKind::Reference: return path(e.text, subject);
-    case ExprKind::Paren: return eval(file, children[0], subject);
+    case ExprKind::Reference:
+      return path(e.text, subject);
+    case ExprKind::Paren:
+      return eval(file, children[0], subject);
     case ExprKind::Not: {
       const Value v = eval(file, children[0], subject);
       return v.kind == Value::Kind::Bool ? Value::of_bool(!v.boolean) : Value::unknown();
@@ -285,13 +308,15 @@ Value Evaluator::eval(const File& file, ExprId id, EntityId subject) {
     }
     case ExprKind::Compare:
       return compare(e.op, eval(file, children[0], subject), eval(file, children[1], subject));
-    case ExprKind::Call: return call(file, e, subject);
+    case ExprKind::Call:
+      return call(file, e, subject);
     case ExprKind::List: {
       Value out = Value::with(Value::Kind::List);
       for (ExprId child : children) out.items.push_back(eval(file, child, subject));
       return out;
     }
-    default: return value_of_expr(model_, file, id);
+    default:
+      return value_of_expr(model_, file, id);
   }
 }
 

@@ -50,7 +50,11 @@ class Evaluator {
 };
 
 /// True if `v` is the boolean true (unknown and everything else are not).
-inline bool is_true(const Value& v) { return v.kind == Value::Kind::Bool && v.boolean; }
-inline bool is_false(const Value& v) { return v.kind == Value::Kind::Bool && !v.boolean; }
+inline bool is_true(const Value& v) {
+  return v.kind == Value::Kind::Bool && v.boolean;
+}
+inline bool is_false(const Value& v) {
+  return v.kind == Value::Kind::Bool && !v.boolean;
+}
 
 }  // namespace gtm

@@ -44,14 +44,18 @@ unsigned read_digits(std::string_view text) {
   return value;
 }
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 unsigned days_in_month(int year, unsigned month) {
   constexpr std::array<unsigned, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool is_well_formed_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
@@ -91,11 +95,16 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
     return std::nullopt;
   }
   switch (text.back()) {
-    case 'm': return count;
-    case 'h': return count * 60;
-    case 'd': return count * 60 * 24;
-    case 'w': return count * 60 * 24 * 7;
-    default: return std::nullopt;
+    case 'm':
+      return count;
+    case 'h':
+      return count * 60;
+    case 'd':
+      return count * 60 * 24;
+    case 'w':
+      return count * 60 * 24 * 7;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -137,8 +146,10 @@ std::optional<std::string> decode_string(std::string_view body, std::string* pro
       continue;
     }
     const char code = body[++i];
-    if (code == 'n') out += '\n';
-    else if (code == 't') out += '\t';
+    if (code == 'n')
+      out += '\n';
+    else if (code == 't')
+      out += '\t';
     else if (code == 'u') {
       const std::size_t close = body.find('}', i);
       const std::string_view hex = body.substr(i + 2, close - i - 2);

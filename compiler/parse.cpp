@@ -396,8 +396,7 @@ std::string block_title(const ParseBuilder& b) {
 void report(const SyntaxError& error, const ParseBuilder& b, std::string_view text) {
   const FoundToken found = describe_token(text, error.offset);
   Span span = b.file.span(error.offset, error.offset + found.length);
-  std::string message =
-      fill_message(error.message, b.name, b.last_op, block_title(b));
+  std::string message = fill_message(error.message, b.name, b.last_op, block_title(b));
   const auto& rule = *error.rule;
   if (rule == typeid(g::string_close)) {
     span = b.file.span(b.string_begin, error.offset);
@@ -408,8 +407,8 @@ void report(const SyntaxError& error, const ParseBuilder& b, std::string_view te
   } else if (rule == typeid(g::block_close) && found.length == 0 && !b.frames.empty()) {
     const Block& block = b.file.blocks[b.frames.back().block];
     span = b.file.span(block.open_brace, block.open_brace + 1);
-    message = fmt::format("unclosed `{{` of `{}`: expected `}}` before end of file",
-                          block_title(b));
+    message =
+        fmt::format("unclosed `{{` of `{}`: expected `}}` before end of file", block_title(b));
   } else if (rule == typeid(g::list_close) && follows_separator(text, error.offset)) {
     message = fmt::format("expected a list item or `]`, found {}", found.description);
   } else if (rule == typeid(g::call_close) && follows_separator(text, error.offset)) {

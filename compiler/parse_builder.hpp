@@ -35,10 +35,10 @@ struct ParseBuilder {
   std::string_view label;
   std::uint32_t label_begin = 0, label_end = 0;
 
-  std::string_view last_op;           ///< the comparison operator just read
-  std::uint32_t string_begin = 0;     ///< where the string being read began
-  std::uint32_t last_comment_end = 0; ///< comments are recorded once even if re-matched
-  int depth = 0;                      ///< nesting of expressions and blocks
+  std::string_view last_op;                  ///< the comparison operator just read
+  std::uint32_t string_begin = 0;            ///< where the string being read began
+  std::uint32_t last_comment_end = 0;        ///< comments are recorded once even if re-matched
+  int depth = 0;                             ///< nesting of expressions and blocks
   std::vector<std::uint32_t> commit_starts;  ///< where each open commit-point rule began
   std::uint32_t failed_commit_start = 0;     ///< where the commit point that failed began
 

@@ -16,7 +16,7 @@ namespace {
 std::string text_attr(const Model& model, EntityId id, std::string_view name) {
   const Expr* e = model.attr_expr(id, name);
   return e && (e->kind == ExprKind::String || e->kind == ExprKind::Reference) ? std::string(e->text)
-                                                                               : std::string();
+                                                                              : std::string();
 }
 
 class PolicyLoader {
@@ -93,7 +93,8 @@ class PolicyLoader {
 
   void report_unknown_kind(const File& file, const Expr& name) {
     std::vector<std::string_view> kinds;
-    for (KindId id = 1; id < model_.schema.size(); ++id) kinds.push_back(model_.schema.kind(id).name);
+    for (KindId id = 1; id < model_.schema.size(); ++id)
+      kinds.push_back(model_.schema.kind(id).name);
     report_unresolved(model_, diagnostics_, file.span_of(name), name.text,
                       fmt::format("no kind named `{}`", name.text), closest(name.text, kinds));
   }
@@ -104,7 +105,8 @@ class PolicyLoader {
     const Expr& e = file.exprs[id];
     bool ok = true;
     if (e.kind == ExprKind::Call && !is_policy_function(e.text)) {
-      diagnostics_.error("unresolved-reference", file.span(e.begin, e.begin + static_cast<std::uint32_t>(e.text.size())),
+      diagnostics_.error("unresolved-reference",
+                         file.span(e.begin, e.begin + static_cast<std::uint32_t>(e.text.size())),
                          fmt::format("no policy function named `{}`", e.text));
       ok = false;
     }
@@ -128,11 +130,12 @@ class PolicyLoader {
     for (KindId kind : policy.kinds) consider(kind);
     if (std::find(attrs.begin(), attrs.end(), root) != attrs.end()) return true;
     const Span span = file.span(e.begin, e.begin + static_cast<std::uint32_t>(root.size()));
-    report_unresolved(model_, diagnostics_, span, root,
-                      fmt::format("policy `{}` reads `{}`, which is not an attribute of the kinds it "
-                                  "is for",
-                                  policy.id, root),
-                      closest(root, attrs));
+    report_unresolved(
+        model_, diagnostics_, span, root,
+        fmt::format("policy `{}` reads `{}`, which is not an attribute of the kinds it "
+                    "is for",
+                    policy.id, root),
+        closest(root, attrs));
     return false;
   }
 

@@ -19,8 +19,7 @@ struct Summary {
   std::size_t infos = 0;
 };
 
-Summary summarise(std::span<const Diagnostic> diagnostics, std::size_t files,
-                  std::size_t entities);
+Summary summarise(std::span<const Diagnostic> diagnostics, std::size_t files, std::size_t entities);
 
 /// `file:line:col: severity[rule]: message`, the source line with a caret underline of the span,
 /// notes the same way, `help:` last, then a one-line summary. ANSI colour only if `colour`.

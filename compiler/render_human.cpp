@@ -27,9 +27,12 @@ struct Style {
 
 std::string_view severity_colour(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "1;31";
-    case Severity::Warning: return "1;33";
-    case Severity::Info: return "1;36";
+    case Severity::Error:
+      return "1;31";
+    case Severity::Warning:
+      return "1;33";
+    case Severity::Info:
+      return "1;36";
   }
   return "1";
 }
@@ -38,7 +41,9 @@ std::string_view severity_colour(Severity severity) {
 constexpr std::uint32_t kMaxShown = 110;
 constexpr std::uint32_t kContextBefore = 40;
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 // The source line of `span` and a `^^^` line under its first line.
 void append_snippet(std::string& out, const SourceFile& file, Span span, const Style& style,
@@ -67,13 +72,12 @@ void append_snippet(std::string& out, const SourceFile& file, Span span, const S
   for (char c : line.substr(0, first)) {
     if (!is_continuation(c)) padding += c == '\t' ? '\t' : ' ';
   }
-  const std::uint32_t width =
-      last > first ? count_characters(line.substr(first, last - first)) : 1;
+  const std::uint32_t width = last > first ? count_characters(line.substr(first, last - first)) : 1;
   const std::string gutter = style.paint("1;34", fmt::format("{:>5} |", start.line));
   const std::string blank = style.paint("1;34", "      |");
   out += fmt::format("{} {}{}{}\n", gutter, prefix, line, suffix);
-  out += fmt::format("{} {}{}\n", blank, padding,
-                     style.paint(caret_colour, std::string(width, '^')));
+  out +=
+      fmt::format("{} {}{}\n", blank, padding, style.paint(caret_colour, std::string(width, '^')));
 }
 
 std::string count_of(std::size_t n, std::string_view one, std::string_view many) {
@@ -109,11 +113,11 @@ std::string render_human(const SourceSet& sources, std::span<const Diagnostic> d
     }
     if (!d.help.empty()) out += fmt::format("  {}: {}\n", style.paint("1;32", "help"), d.help);
   }
-  out += fmt::format("{}: {}, {}, {} in {} ({})\n", style.paint("1", "gtmlint"),
-                     count_of(summary.errors, "error", "errors"),
-                     count_of(summary.warnings, "warning", "warnings"),
-                     count_of(summary.infos, "info", "infos"), count_of(summary.files, "file", "files"),
-                     count_of(summary.entities, "entity", "entities"));
+  out += fmt::format(
+      "{}: {}, {}, {} in {} ({})\n", style.paint("1", "gtmlint"),
+      count_of(summary.errors, "error", "errors"),
+      count_of(summary.warnings, "warning", "warnings"), count_of(summary.infos, "info", "infos"),
+      count_of(summary.files, "file", "files"), count_of(summary.entities, "entity", "entities"));
   return out;
 }
 

@@ -40,8 +40,8 @@ Resolution resolve_name(const Model& model, std::string_view name,
                         const std::vector<std::string>& kinds) {
   Resolution result;
   for (const std::string& kind : kinds) {
-    const EntityId id =
-        kind == "object" ? resolve_object(model, name) : model.find(namespace_of(model, kind), name);
+    const EntityId id = kind == "object" ? resolve_object(model, name)
+                                         : model.find(namespace_of(model, kind), name);
     if (id == kNoEntity) continue;
     if (kind == "object" || kind_allowed(model, id, kinds)) {
       result.entity = id;
@@ -85,15 +85,17 @@ std::optional<std::string> suggest_field(const Model& model, std::string_view ob
   for (const auto& [path, id] : space->second) {
     if (!bare) {
       candidates.push_back(path);
-    } else if (path.size() > object.size() && path.starts_with(object) && path[object.size()] == '.') {
+    } else if (path.size() > object.size() && path.starts_with(object) &&
+               path[object.size()] == '.') {
       candidates.push_back(path.substr(object.size() + 1));
     }
   }
   return closest(name, candidates);
 }
 
-void report_unresolved(const Model&, Diagnostics& diagnostics, Span span, std::string_view /*written*/,
-                       std::string message, std::optional<std::string> suggestion) {
+void report_unresolved(const Model&, Diagnostics& diagnostics, Span span,
+                       std::string_view /*written*/, std::string message,
+                       std::optional<std::string> suggestion) {
   if (suggestion) message += fmt::format("; did you mean `{}`?", *suggestion);
   Diagnostic& d = diagnostics.error("unresolved-reference", span, std::move(message));
   if (suggestion) d.fix = Fix{span, *suggestion, fmt::format("replace with `{}`", *suggestion)};

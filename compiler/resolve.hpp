@@ -13,8 +13,8 @@
 namespace gtm {
 
 struct Resolution {
-  EntityId entity = kNoEntity;     ///< the entity of an allowed kind, if found
-  EntityId wrong_kind = kNoEntity; ///< an entity of another kind with that name
+  EntityId entity = kNoEntity;      ///< the entity of an allowed kind, if found
+  EntityId wrong_kind = kNoEntity;  ///< an entity of another kind with that name
 };
 
 /// Resolves `name` as one of `kinds` (kind names; `object` means a `system.object` path).

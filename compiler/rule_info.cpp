@@ -8,8 +8,8 @@ namespace gtm {
 namespace {
 
 RuleInfo compiler_rule(std::string id, std::string summary, std::string explain) {
-  return RuleInfo{std::move(id), "compiler", Severity::Error, std::move(summary),
-                  std::move(explain), "compiler"};
+  return RuleInfo{std::move(id),      "compiler",         Severity::Error,
+                  std::move(summary), std::move(explain), "compiler"};
 }
 
 std::vector<RuleInfo> make_compiler_rules() {
@@ -49,28 +49,31 @@ std::vector<RuleInfo> make_compiler_rules() {
                     "References are checked across the whole workspace. When a close name exists "
                     "it is suggested, with a fix.\n\nFails:\n\n    team sdr { lead = dnaa }\n\n"
                     "Passes:\n\n    team sdr { lead = dana }\n"),
-      compiler_rule("type-mismatch", "a value has the wrong type for its attribute",
-                    "Each attribute has a type in its schema: a date, a duration, a reference to a "
-                    "person or team, a list, a condition over an object's fields, ...\n\nFails:\n\n"
-                    "    handoff h { sla = \"4 hours\" }\n\nPasses:\n\n    handoff h { sla = 4h }\n"),
+      compiler_rule(
+          "type-mismatch", "a value has the wrong type for its attribute",
+          "Each attribute has a type in its schema: a date, a duration, a reference to a "
+          "person or team, a list, a condition over an object's fields, ...\n\nFails:\n\n"
+          "    handoff h { sla = \"4 hours\" }\n\nPasses:\n\n    handoff h { sla = 4h }\n"),
       compiler_rule("invalid-value", "a value of the right type is not allowed",
                     "Dates must exist, enumerations take one of their values, picklist comparisons "
                     "must use a value of the picklist, patterns must be valid regular expressions."
                     "\n\nFails:\n\n    system hubspot { kind = crmm }\n\nPasses:\n\n"
                     "    system hubspot { kind = crm }\n"),
-      RuleInfo{"waiver-incomplete", "workarounds and debt", Severity::Error,
-               "a waiver lacks `until` or `reason`",
-               "A waiver suppresses one rule inside its block until a date, for a stated reason. "
-               "Without both it would be silent debt, so it suppresses nothing and is reported."
-               "\n\nFails:\n\n    waiver owner-departed { reason = \"later\" }\n\nPasses:\n\n"
-               "    waiver owner-departed { until = 2026-12-15  reason = \"Reassigning after Q4\" }\n",
-               "compiler"},
-      RuleInfo{"waiver-expired", "workarounds and debt", Severity::Error,
-               "a waiver's `until` date has passed",
-               "An expired waiver stops suppressing its rule (so the finding is reported again) "
-               "and says so. A waiver is valid through its `until` date.\n\nFails (on "
-               "2027-01-01):\n\n    waiver owner-departed { until = 2026-12-15  reason = \"Q4\" }\n",
-               "compiler"},
+      RuleInfo{
+          "waiver-incomplete", "workarounds and debt", Severity::Error,
+          "a waiver lacks `until` or `reason`",
+          "A waiver suppresses one rule inside its block until a date, for a stated reason. "
+          "Without both it would be silent debt, so it suppresses nothing and is reported."
+          "\n\nFails:\n\n    waiver owner-departed { reason = \"later\" }\n\nPasses:\n\n"
+          "    waiver owner-departed { until = 2026-12-15  reason = \"Reassigning after Q4\" }\n",
+          "compiler"},
+      RuleInfo{
+          "waiver-expired", "workarounds and debt", Severity::Error,
+          "a waiver's `until` date has passed",
+          "An expired waiver stops suppressing its rule (so the finding is reported again) "
+          "and says so. A waiver is valid through its `until` date.\n\nFails (on "
+          "2027-01-01):\n\n    waiver owner-departed { until = 2026-12-15  reason = \"Q4\" }\n",
+          "compiler"},
   };
 }
 

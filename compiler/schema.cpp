@@ -20,7 +20,9 @@ int KindSchema::attr_index(std::string_view attr) const {
   return -1;
 }
 
-Schema::Schema() { kinds_.emplace_back(); }
+Schema::Schema() {
+  kinds_.emplace_back();
+}
 
 KindId Schema::find_top_level(std::string_view name) const {
   const auto it = top_level_.find(std::string(name));
@@ -130,8 +132,7 @@ void Schema::load_kind(const File& file, const Block& block, KindId kind_id,
     } else if (name == "label" && value.kind == ExprKind::Call && value.text == "path" &&
                value.child_count == 1) {
       kind.label = LabelRule::Path;
-      kind.path_segments =
-          static_cast<std::size_t>(file.exprs[file.children(value)[0]].number);
+      kind.path_segments = static_cast<std::size_t>(file.exprs[file.children(value)[0]].number);
     } else if (name == "path_root" && value.kind == ExprKind::Reference) {
       kind.path_root = value.text;
     } else if (name == "namespace" && value.kind == ExprKind::Reference) {
@@ -183,10 +184,11 @@ void Schema::load_attr(const File& file, const Block& block, KindSchema& kind, b
     return;
   }
   if (const int existing = kind.attr_index(attr.name); existing >= 0) {
-    diagnostics.error("duplicate-name", attr.declared,
-                      fmt::format("`{}` already has an attribute `{}`", kind.name, attr.name))
-        .notes.push_back({kind.attrs[static_cast<std::size_t>(existing)].declared,
-                          "first declared here"});
+    diagnostics
+        .error("duplicate-name", attr.declared,
+               fmt::format("`{}` already has an attribute `{}`", kind.name, attr.name))
+        .notes.push_back(
+            {kind.attrs[static_cast<std::size_t>(existing)].declared, "first declared here"});
     return;
   }
   kind.attrs.push_back(std::move(attr));

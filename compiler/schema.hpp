@@ -40,12 +40,12 @@ struct KindSchema {
   std::string name;
   std::string doc;
   LabelRule label = LabelRule::Name;
-  std::size_t path_segments = 0;    ///< LabelRule::Path: how many dotted segments
-  std::string path_root;            ///< LabelRule::Path: the kind the first segment names
+  std::size_t path_segments = 0;        ///< LabelRule::Path: how many dotted segments
+  std::string path_root;                ///< LabelRule::Path: the kind the first segment names
   std::string name_space = "entities";  ///< kinds sharing a namespace cannot share a name
-  bool singleton = false;           ///< at most one per workspace (e.g. `settings`)
-  bool nested_anywhere = false;     ///< may appear inside any block (e.g. `waiver`)
-  KindId parent = kNoKind;          ///< for a kind declared inside another (`rule` in `routing`)
+  bool singleton = false;               ///< at most one per workspace (e.g. `settings`)
+  bool nested_anywhere = false;         ///< may appear inside any block (e.g. `waiver`)
+  KindId parent = kNoKind;  ///< for a kind declared inside another (`rule` in `routing`)
   std::vector<AttrSchema> attrs;
   std::optional<AttrSchema> any_attr;  ///< attributes of any name (e.g. `settings.rules`)
   std::vector<KindId> nested;

@@ -7,7 +7,9 @@ namespace gtm {
 
 namespace {
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_continuation_byte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 // Length in bytes of the UTF-8 sequence that starts with `lead` (1 for invalid lead bytes).
 std::uint32_t sequence_length(char lead) {
@@ -50,7 +52,7 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   const std::uint32_t start = line_starts_[line - 1];
   std::uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
-                                                  : static_cast<std::uint32_t>(text_.size());
+                                                 : static_cast<std::uint32_t>(text_.size());
   if (end > start && text_[end - 1] == '\r') --end;
   return std::string_view(text_).substr(start, end - start);
 }

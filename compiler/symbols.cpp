@@ -32,10 +32,10 @@ void SymbolTable::declare(EntityId id) {
   const auto [it, inserted] = names.emplace(entity.name, id);
   if (!inserted) {
     const EntityId first = it->second;
-    report_duplicate(id, first,
-                     fmt::format("`{}` is already declared as a {}", entity.name,
-                                 model_.kind_of(first).name.empty() ? "block"
-                                                                    : model_.kind_of(first).name));
+    report_duplicate(
+        id, first,
+        fmt::format("`{}` is already declared as a {}", entity.name,
+                    model_.kind_of(first).name.empty() ? "block" : model_.kind_of(first).name));
     return;
   }
   if (kind.label == LabelRule::Path && kind.path_segments == 3) {
@@ -54,9 +54,8 @@ void SymbolTable::check_siblings(EntityId parent) {
     const auto [it, inserted] = seen.emplace(entity.name, child);
     if (!inserted && model_.entities[it->second].kind == entity.kind) {
       report_duplicate(child, it->second,
-                       fmt::format("`{}` already has a {} named `{}`",
-                                   model_.display_name(parent), model_.kind_of(child).name,
-                                   entity.name));
+                       fmt::format("`{}` already has a {} named `{}`", model_.display_name(parent),
+                                   model_.kind_of(child).name, entity.name));
     }
   }
 }

@@ -12,8 +12,12 @@ namespace {
 bool is_ident_first(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-bool is_ident_char(char c) { return is_ident_first(c) || (c >= '0' && c <= '9') || c == '-'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ident_char(char c) {
+  return is_ident_first(c) || (c >= '0' && c <= '9') || c == '-';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 constexpr std::array<std::string_view, 7> kReservedWords = {"and",  "or",    "not", "in",
                                                             "true", "false", "none"};
@@ -65,7 +69,8 @@ bool follows_separator(std::string_view text, std::uint32_t offset) {
                         text[offset - 1] == '\n' || text[offset - 1] == '\r')) {
     --offset;
   }
-  return offset > 0 && (text[offset - 1] == ',' || text[offset - 1] == '[' || text[offset - 1] == '(');
+  return offset > 0 &&
+         (text[offset - 1] == ',' || text[offset - 1] == '[' || text[offset - 1] == '(');
 }
 
 std::string fill_message(std::string_view message, std::string_view name, std::string_view op,

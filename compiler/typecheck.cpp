@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <re2/re2.h>
+#include <algorithm>
 
 #include <array>
 
@@ -21,8 +21,7 @@ constexpr std::array<std::string_view, 10> kSimpleFieldTypes = {
 
 class TypeChecker {
  public:
-  TypeChecker(Model& model, Diagnostics& diagnostics)
-      : model_(model), diagnostics_(diagnostics) {}
+  TypeChecker(Model& model, Diagnostics& diagnostics) : model_(model), diagnostics_(diagnostics) {}
 
   void check_entity(EntityId id) {
     const Entity& entity = model_.entities[id];
@@ -40,7 +39,8 @@ class TypeChecker {
 
  private:
   void mismatch(const File& file, const Expr& e, const Type& type) {
-    std::string message = fmt::format("expected {}, found {}", describe_type(type), describe_expr(e));
+    std::string message =
+        fmt::format("expected {}, found {}", describe_type(type), describe_expr(e));
     Diagnostic& d = diagnostics_.error("type-mismatch", file.span_of(e), "");
     if (e.kind == ExprKind::Reference && accepts_text(type)) {
       message += "; text is written in quotes";
@@ -67,19 +67,32 @@ class TypeChecker {
     const Expr& e = file.exprs[id];
     if (!e.valid) return;  // already reported by the parser
     switch (type.kind) {
-      case TypeKind::Any: return;
-      case TypeKind::Text: return expect(file, e, type, e.kind == ExprKind::String);
-      case TypeKind::Number: return expect(file, e, type, e.kind == ExprKind::Number);
-      case TypeKind::Bool: return expect(file, e, type, e.kind == ExprKind::Bool);
-      case TypeKind::Date: return expect(file, e, type, e.kind == ExprKind::Date);
-      case TypeKind::Duration: return expect(file, e, type, e.kind == ExprKind::Duration);
-      case TypeKind::Email: return check_text_format(file, e, type);
-      case TypeKind::Url: return check_text_format(file, e, type);
-      case TypeKind::Regex: return check_text_format(file, e, type);
-      case TypeKind::FieldType: return check_field_type(file, e);
-      case TypeKind::Condition: return check_condition(model_, diagnostics_, file, id, type, owner);
-      case TypeKind::Ref: return check_ref(file, id, type);
-      case TypeKind::Enum: return check_enum(file, e, type);
+      case TypeKind::Any:
+        return;
+      case TypeKind::Text:
+        return expect(file, e, type, e.kind == ExprKind::String);
+      case TypeKind::Number:
+        return expect(file, e, type, e.kind == ExprKind::Number);
+      case TypeKind::Bool:
+        return expect(file, e, type, e.kind == ExprKind::Bool);
+      case TypeKind::Date:
+        return expect(file, e, type, e.kind == ExprKind::Date);
+      case TypeKind::Duration:
+        return expect(file, e, type, e.kind == ExprKind::Duration);
+      case TypeKind::Email:
+        return check_text_format(file, e, type);
+      case TypeKind::Url:
+        return check_text_format(file, e, type);
+      case TypeKind::Regex:
+        return check_text_format(file, e, type);
+      case TypeKind::FieldType:
+        return check_field_type(file, e);
+      case TypeKind::Condition:
+        return check_condition(model_, diagnostics_, file, id, type, owner);
+      case TypeKind::Ref:
+        return check_ref(file, id, type);
+      case TypeKind::Enum:
+        return check_enum(file, e, type);
       case TypeKind::List:
         if (e.kind != ExprKind::List) return mismatch(file, e, type);
         for (ExprId item : file.children(e)) check(file, item, type.args[0], owner);
@@ -105,20 +118,30 @@ class TypeChecker {
   // Whether `e` is written the way `type` is (so that its errors are about that type).
   static bool shape_matches(const Expr& e, const Type& type) {
     switch (type.kind) {
-      case TypeKind::Any: return true;
+      case TypeKind::Any:
+        return true;
       case TypeKind::Text:
       case TypeKind::Email:
       case TypeKind::Url:
-      case TypeKind::Regex: return e.kind == ExprKind::String;
-      case TypeKind::Number: return e.kind == ExprKind::Number;
-      case TypeKind::Bool: return e.kind == ExprKind::Bool;
-      case TypeKind::Date: return e.kind == ExprKind::Date;
-      case TypeKind::Duration: return e.kind == ExprKind::Duration;
+      case TypeKind::Regex:
+        return e.kind == ExprKind::String;
+      case TypeKind::Number:
+        return e.kind == ExprKind::Number;
+      case TypeKind::Bool:
+        return e.kind == ExprKind::Bool;
+      case TypeKind::Date:
+        return e.kind == ExprKind::Date;
+      case TypeKind::Duration:
+        return e.kind == ExprKind::Duration;
       case TypeKind::Ref:
-      case TypeKind::Enum: return e.kind == ExprKind::Reference;
-      case TypeKind::List: return e.kind == ExprKind::List;
-      case TypeKind::Mapping: return e.kind == ExprKind::Mapping;
-      case TypeKind::Call: return e.kind == ExprKind::Call && e.text == type.names[0];
+      case TypeKind::Enum:
+        return e.kind == ExprKind::Reference;
+      case TypeKind::List:
+        return e.kind == ExprKind::List;
+      case TypeKind::Mapping:
+        return e.kind == ExprKind::Mapping;
+      case TypeKind::Call:
+        return e.kind == ExprKind::Call && e.text == type.names[0];
       case TypeKind::FieldType:
         return e.kind == ExprKind::Reference || e.kind == ExprKind::Call;
       case TypeKind::Condition:

@@ -93,7 +93,8 @@ std::optional<Type> parse_call(const File& file, const Expr& expr, std::string* 
     type.args.push_back(std::move(*arg));
   }
   if (type.args.empty() || (kind != TypeKind::OneOf && type.args.size() != 1)) {
-    *problem = fmt::format("`{}(...)` takes {} type", name, kind == TypeKind::OneOf ? "at least one" : "one");
+    *problem = fmt::format("`{}(...)` takes {} type", name,
+                           kind == TypeKind::OneOf ? "at least one" : "one");
     return std::nullopt;
   }
   return type;
@@ -123,22 +124,38 @@ std::optional<Type> parse_type(const File& file, const Expr& expr, std::string* 
 
 std::string describe_type(const Type& type) {
   switch (type.kind) {
-    case TypeKind::Any: return "any value";
-    case TypeKind::Text: return "a text";
-    case TypeKind::Number: return "a number";
-    case TypeKind::Bool: return "`true` or `false`";
-    case TypeKind::Date: return "a date";
-    case TypeKind::Duration: return "a duration";
-    case TypeKind::Email: return "an email address";
-    case TypeKind::Url: return "a URL";
-    case TypeKind::Regex: return "a regular expression";
-    case TypeKind::FieldType: return "a field type";
-    case TypeKind::Condition: return "a condition";
-    case TypeKind::Ref: return fmt::format("a reference to a {}", join_or(type.names));
-    case TypeKind::List: return fmt::format("a list of {}", describe_type(type.args[0]));
-    case TypeKind::Enum: return fmt::format("one of {}", join_or(type.names));
-    case TypeKind::Call: return fmt::format("`{}(...)`", type.names[0]);
-    case TypeKind::Mapping: return fmt::format("a mapping `a -> b`");
+    case TypeKind::Any:
+      return "any value";
+    case TypeKind::Text:
+      return "a text";
+    case TypeKind::Number:
+      return "a number";
+    case TypeKind::Bool:
+      return "`true` or `false`";
+    case TypeKind::Date:
+      return "a date";
+    case TypeKind::Duration:
+      return "a duration";
+    case TypeKind::Email:
+      return "an email address";
+    case TypeKind::Url:
+      return "a URL";
+    case TypeKind::Regex:
+      return "a regular expression";
+    case TypeKind::FieldType:
+      return "a field type";
+    case TypeKind::Condition:
+      return "a condition";
+    case TypeKind::Ref:
+      return fmt::format("a reference to a {}", join_or(type.names));
+    case TypeKind::List:
+      return fmt::format("a list of {}", describe_type(type.args[0]));
+    case TypeKind::Enum:
+      return fmt::format("one of {}", join_or(type.names));
+    case TypeKind::Call:
+      return fmt::format("`{}(...)`", type.names[0]);
+    case TypeKind::Mapping:
+      return fmt::format("a mapping `a -> b`");
     case TypeKind::OneOf: {
       std::vector<std::string> parts;
       for (const Type& arg : type.args) parts.push_back(describe_type(arg));
@@ -150,17 +167,28 @@ std::string describe_type(const Type& type) {
 
 std::string describe_expr(const Expr& e) {
   switch (e.kind) {
-    case ExprKind::String: return "a text";
-    case ExprKind::Number: return fmt::format("the number {}", e.text);
-    case ExprKind::Date: return fmt::format("the date {}", e.text);
-    case ExprKind::Duration: return fmt::format("the duration {}", e.text);
-    case ExprKind::Bool: return fmt::format("`{}`", e.boolean ? "true" : "false");
-    case ExprKind::None: return "`none`";
-    case ExprKind::Reference: return fmt::format("`{}`", e.text);
-    case ExprKind::Call: return fmt::format("`{}(...)`", e.text);
-    case ExprKind::List: return "a list";
-    case ExprKind::Mapping: return "a mapping";
-    default: return "an expression";
+    case ExprKind::String:
+      return "a text";
+    case ExprKind::Number:
+      return fmt::format("the number {}", e.text);
+    case ExprKind::Date:
+      return fmt::format("the date {}", e.text);
+    case ExprKind::Duration:
+      return fmt::format("the duration {}", e.text);
+    case ExprKind::Bool:
+      return fmt::format("`{}`", e.boolean ? "true" : "false");
+    case ExprKind::None:
+      return "`none`";
+    case ExprKind::Reference:
+      return fmt::format("`{}`", e.text);
+    case ExprKind::Call:
+      return fmt::format("`{}(...)`", e.text);
+    case ExprKind::List:
+      return "a list";
+    case ExprKind::Mapping:
+      return "a mapping";
+    default:
+      return "an expression";
   }
 }
 

@@ -12,7 +12,7 @@
 namespace gtm {
 
 enum class TypeKind {
-  Any,        ///< not checked (e.g. a policy's `where`, read by the policy engine)
+  Any,  ///< not checked (e.g. a policy's `where`, read by the policy engine)
   Text,
   Number,
   Bool,

@@ -36,8 +36,8 @@ void apply_waivers(const Model& model, const RuleCatalog& catalog, std::int64_t 
     if (waiver.kind != waiver_kind || waiver.from_stdlib || waiver.parent == kNoEntity) continue;
     if (!catalog.find(waiver.name) || waiver.name == "syntax") {
       const Block& block = model.block_of(id);
-      report_unresolved(model, found, {waiver.file, block.label_begin, block.label_end}, waiver.name,
-                        fmt::format("no rule named `{}` to waive", waiver.name),
+      report_unresolved(model, found, {waiver.file, block.label_begin, block.label_end},
+                        waiver.name, fmt::format("no rule named `{}` to waive", waiver.name),
                         closest(waiver.name, catalog.ids()));
       continue;
     }
@@ -45,12 +45,14 @@ void apply_waivers(const Model& model, const RuleCatalog& catalog, std::int64_t 
     const Expr* reason = model.attr_expr(id, "reason");
     if (!until || !reason) {
       found
-          .error("waiver-incomplete", model.header_span(id),
-                 fmt::format("waiver of `{}` needs {}; it suppresses nothing until then", waiver.name,
-                             !until && !reason ? "`until` and `reason`"
-                             : !until          ? "an `until` date"
-                                               : "a `reason`"))
-          .help = "write `waiver RULE { until = YYYY-MM-DD  reason = \"why, and what happens next\" }`";
+          .error(
+              "waiver-incomplete", model.header_span(id),
+              fmt::format("waiver of `{}` needs {}; it suppresses nothing until then", waiver.name,
+                          !until && !reason ? "`until` and `reason`"
+                          : !until          ? "an `until` date"
+                                            : "a `reason`"))
+          .help =
+          "write `waiver RULE { until = YYYY-MM-DD  reason = \"why, and what happens next\" }`";
       continue;
     }
     if (until->kind != ExprKind::Date || !until->valid) continue;  // a type error, reported

@@ -35,7 +35,8 @@ fs::path find_workspace_root(const fs::path& start) {
 std::vector<fs::path> list_workspace_files(const fs::path& root) {
   std::vector<fs::path> files;
   std::error_code ec;
-  auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+  auto it =
+      fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (it->is_directory(ec) && is_skipped_directory(it->path())) {
       it.disable_recursion_pending();

@@ -1,6 +1,7 @@
 // The message for every point where the grammar commits (`must<>`): what was expected there.
 // `{name}` is the member or block name just read, `{op}` the operator just read, `{found}` the
-// token found instead (appended as ", found X" when the message does not place it). A rule that can raise without a message fails to compile.
+// token found instead (appended as ", found X" when the message does not place it). A rule that can
+// raise without a message fails to compile.
 #pragma once
 
 #include "grammar/file.hpp"

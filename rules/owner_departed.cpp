@@ -42,8 +42,10 @@ class DepartedFinder {
   void visit(const File& file, ExprId expr_id, std::string_view attribute, bool in_round_robin,
              EntityId holder) {
     const Expr& e = file.exprs[expr_id];
-    if (e.kind == ExprKind::Reference) return check_reference(file, expr_id, attribute, in_round_robin, holder);
-    const bool round_robin = in_round_robin || (e.kind == ExprKind::Call && e.text == "round_robin");
+    if (e.kind == ExprKind::Reference)
+      return check_reference(file, expr_id, attribute, in_round_robin, holder);
+    const bool round_robin =
+        in_round_robin || (e.kind == ExprKind::Call && e.text == "round_robin");
     for (ExprId child : file.children(e)) visit(file, child, attribute, round_robin, holder);
   }
 
@@ -59,9 +61,9 @@ class DepartedFinder {
     Diagnostic& d = diagnostics_.error(
         "owner-departed", file.span_of(reference),
         fmt::format("{} `{}` has left", role_of(attribute, in_round_robin), reference.text));
-    d.notes.push_back({model_.file_of(person).span_of(*left),
-                       fmt::format("`{}` left on {}", model_.display_name(person),
-                                   format_date(left->integer))});
+    d.notes.push_back(
+        {model_.file_of(person).span_of(*left),
+         fmt::format("`{}` left on {}", model_.display_name(person), format_date(left->integer))});
     d.help = fmt::format(
         "reassign `{}`, or add `waiver owner-departed {{ until = DATE  reason = \"...\" }}`",
         model_.display_name(holder));

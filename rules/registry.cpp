@@ -21,8 +21,8 @@ std::string explain_text(std::string_view id) {
 
 RuleInfo info(std::string id, std::string category, Severity severity, std::string summary) {
   std::string explain = explain_text(id);
-  return RuleInfo{std::move(id), std::move(category), severity, std::move(summary),
-                  std::move(explain), "analysis"};
+  return RuleInfo{std::move(id),      std::move(category), severity,
+                  std::move(summary), std::move(explain),  "analysis"};
 }
 
 struct Registry {

@@ -66,8 +66,8 @@ void read_expectations(Case& c, const std::string& name, const std::string& text
     if (std::regex_match(line, m, caret)) {
       const std::size_t col = column(0);
       c.expected.insert(name + ":" + std::to_string(target) + ":" + std::to_string(col) + "-" +
-                        std::to_string(target) + ":" + std::to_string(col + m[2].length()) +
-                        ": " + m[3].str() + "[" + m[4].str() + "]: " + m[5].str());
+                        std::to_string(target) + ":" + std::to_string(col + m[2].length()) + ": " +
+                        m[3].str() + "[" + m[4].str() + "]: " + m[5].str());
     } else if (std::regex_match(line, m, fix)) {
       const std::size_t col = column(0);
       c.expected.insert(name + ":" + std::to_string(target) + ":" + std::to_string(col) + "-" +
@@ -122,9 +122,11 @@ std::multiset<std::string> actual_findings(const nlohmann::json& report) {
     actual.insert(span_text(d) + ": " + d["severity"].get<std::string>() + "[" + rule +
                   "]: " + d["message"].get<std::string>());
     for (const auto& note : d["notes"]) {
-      actual.insert(span_text(note) + ": note[" + rule + "]: " + note["message"].get<std::string>());
+      actual.insert(span_text(note) + ": note[" + rule +
+                    "]: " + note["message"].get<std::string>());
     }
-    if (d.contains("fix")) actual.insert(span_text(d["fix"]) + ": fix: " + d["fix"]["title"].get<std::string>());
+    if (d.contains("fix"))
+      actual.insert(span_text(d["fix"]) + ": fix: " + d["fix"]["title"].get<std::string>());
   }
   return actual;
 }

@@ -19,22 +19,37 @@ struct Parsed {
   const Expr& value(std::size_t attribute) const {
     return file.exprs[file.attributes[attribute].value];
   }
-  const Expr& child(const Expr& e, std::size_t i) const {
-    return file.exprs[file.children(e)[i]];
-  }
+  const Expr& child(const Expr& e, std::size_t i) const { return file.exprs[file.children(e)[i]]; }
   // A Lisp-like rendering of an expression, to check structure and precedence.
   std::string show(const Expr& e) const {
     std::string out;
     switch (e.kind) {
-      case ExprKind::And: out = "and"; break;
-      case ExprKind::Or: out = "or"; break;
-      case ExprKind::Not: out = "not"; break;
-      case ExprKind::Mapping: out = "->"; break;
-      case ExprKind::Compare: out = std::string(compare_op_text(e.op)); break;
-      case ExprKind::List: out = "list"; break;
-      case ExprKind::Paren: out = "paren"; break;
-      case ExprKind::Call: out = "call " + std::string(e.text); break;
-      default: return std::string(e.text);
+      case ExprKind::And:
+        out = "and";
+        break;
+      case ExprKind::Or:
+        out = "or";
+        break;
+      case ExprKind::Not:
+        out = "not";
+        break;
+      case ExprKind::Mapping:
+        out = "->";
+        break;
+      case ExprKind::Compare:
+        out = std::string(compare_op_text(e.op));
+        break;
+      case ExprKind::List:
+        out = "list";
+        break;
+      case ExprKind::Paren:
+        out = "paren";
+        break;
+      case ExprKind::Call:
+        out = "call " + std::string(e.text);
+        break;
+      default:
+        return std::string(e.text);
     }
     for (ExprId id : file.children(e)) out += " " + show(file.exprs[id]);
     return "(" + out + ")";
@@ -49,8 +64,9 @@ TEST_CASE("the grammar has no rule that can loop without consuming input") {
 }
 
 TEST_CASE("blocks, labels and attributes") {
-  Parsed p("person dana { name = \"Dana\" }\nfield sf.lead.x { rule a { when = x } }\n"
-           "dashboard \"Pipeline health\" {}\nsettings {}\n");
+  Parsed p(
+      "person dana { name = \"Dana\" }\nfield sf.lead.x { rule a { when = x } }\n"
+      "dashboard \"Pipeline health\" {}\nsettings {}\n");
   REQUIRE(p.diagnostics.items().empty());
   REQUIRE(p.file.top_level.size() == 4);
   const Block& person = p.file.blocks[p.file.top_level[0]];
@@ -82,8 +98,9 @@ TEST_CASE("operator precedence: or < and < not < comparison < mapping") {
 }
 
 TEST_CASE("literals are decoded") {
-  Parsed p("x {\n s = \"a\\tb\"\n n = -3.5\n d = 2026-12-31\n t = 4h\n b = false\n z = none\n"
-           " m = \"\"\"\nline one\nline two\"\"\"\n}\n");
+  Parsed p(
+      "x {\n s = \"a\\tb\"\n n = -3.5\n d = 2026-12-31\n t = 4h\n b = false\n z = none\n"
+      " m = \"\"\"\nline one\nline two\"\"\"\n}\n");
   REQUIRE(p.diagnostics.items().empty());
   CHECK(p.value(0).text == "a\tb");
   CHECK(p.value(1).number == -3.5);
@@ -116,8 +133,7 @@ TEST_CASE("comments are recorded once each, wherever they are") {
   Parsed p("# top\nx { # open\n a = [1, # in list\n 2] # trailing\n} # end\n# eof");
   CHECK(p.file.comments.size() == 6);
   CHECK(p.source.text().substr(p.file.comments[2].begin,
-                               p.file.comments[2].end - p.file.comments[2].begin) ==
-        "# in list");
+                               p.file.comments[2].end - p.file.comments[2].begin) == "# in list");
 }
 
 TEST_CASE("a block cut short by an error is kept, marked, and parsing goes on") {
