@@ -1,12 +1,17 @@
-// `gtmlint check`: load the workspace, run the compiler, report the findings in the given paths.
+// `gtmlint check`: load the workspace, run the compiler, keep the findings asked for (paths,
+// rules, severity, baseline), and write each requested format to its destination.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdlib>
 
+#include "cli/atomic_write.hpp"
+#include "cli/baseline.hpp"
+#include "cli/check_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
+#include "compiler/fingerprint.hpp"
 #include "compiler/render.hpp"
 #include "rules/registry.hpp"
 
@@ -14,102 +19,138 @@ namespace gtm::cli {
 
 namespace {
 
-enum class Format { Human, Json };
+bool colour_wanted(const Io& io, const Output& output) {
+  const char* no_colour = std::getenv("NO_COLOR");
+  return !output.file && io.out_is_terminal && !(no_colour && *no_colour);
+}
 
-struct CheckOptions {
-  Format format = Format::Human;
-  std::optional<std::string> today;
-  std::vector<std::string> select;  ///< only these rule ids (empty: all)
-  std::vector<std::string> ignore;  ///< never these rule ids
-  std::vector<fs::path> paths;
+struct Findings {
+  std::vector<Diagnostic> shown;
+  std::vector<std::string> fingerprints;  ///< parallel to `shown`
+  std::size_t baselined = 0;              ///< findings hidden because the baseline accepts them
+  std::size_t fixed = 0;                  ///< baseline entries no finding matched any more
 };
 
-int usage_error(Io& io, const std::string& message) {
-  io.err << fmt::format("gtmlint: {}; see `gtmlint help check`\n", message);
-  return kExitFailure;
-}
-
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', start), text.size());
-    if (comma > start) items.push_back(text.substr(start, comma - start));
-    start = comma + 1;
+// Drops the findings the baseline accepts, counting what it accepted and what no longer occurs.
+bool apply_baseline(const fs::path& path, Findings& findings, Io& io) {
+  std::string error;
+  auto accepted = read_baseline(path, &error);
+  if (!accepted) {
+    io.err << fmt::format("gtmlint: cannot use baseline `{}`: {}\n", path.generic_string(), error);
+    return false;
   }
-  return items;
+  Findings kept;
+  for (std::size_t i = 0; i < findings.shown.size(); ++i) {
+    auto it = accepted->find(findings.fingerprints[i]);
+    if (it != accepted->end() && it->second > 0) {
+      --it->second;
+      ++kept.baselined;
+      continue;
+    }
+    kept.shown.push_back(std::move(findings.shown[i]));
+    kept.fingerprints.push_back(std::move(findings.fingerprints[i]));
+  }
+  for (const auto& [fingerprint, left] : *accepted) kept.fixed += left;
+  findings = std::move(kept);
+  return true;
 }
 
-bool selected(const CheckOptions& options, const std::string& rule) {
-  const auto has = [&](const std::vector<std::string>& ids) {
-    return std::find(ids.begin(), ids.end(), rule) != ids.end();
-  };
-  return (options.select.empty() || has(options.select)) && !has(options.ignore);
+int write_baseline_file(const fs::path& path, const Findings& findings,
+                        const Fingerprinter& fingerprinter, const std::vector<std::string>& paths,
+                        Io& io) {
+  std::vector<BaselineEntry> entries;
+  for (std::size_t i = 0; i < findings.shown.size(); ++i) {
+    const Diagnostic& d = findings.shown[i];
+    const EntityId entity = fingerprinter.entity_at(d.span);
+    entries.push_back({findings.fingerprints[i], d.rule, paths[d.span.file],
+                       entity == kNoEntity ? "" : fingerprinter.entity_path(entity), d.message});
+  }
+  std::string error;
+  if (!write_baseline(path, entries, &error)) {
+    io.err << fmt::format("gtmlint: cannot write `{}`: {}\n", path.generic_string(), error);
+    return kExitFailure;
+  }
+  io.err << fmt::format("gtmlint: wrote {} finding{} to {}\n", entries.size(),
+                        entries.size() == 1 ? "" : "s", path.generic_string());
+  return kExitClean;
 }
 
-std::optional<CheckOptions> parse_options(const std::vector<std::string>& args, Io& io) {
-  CheckOptions options;
-  ArgReader reader(args);
-  while (!reader.done()) {
-    if (auto format = reader.value("--format")) {
-      if (*format == "human")
-        options.format = Format::Human;
-      else if (*format == "json")
-        options.format = Format::Json;
-      else
-        return usage_error(io, fmt::format("unknown format `{}`", *format)), std::nullopt;
-    } else if (auto today = reader.value("--today")) {
-      options.today = *today;
-    } else if (auto select = reader.value("--select")) {
-      for (auto& id : split_list(*select)) options.select.push_back(std::move(id));
-    } else if (auto ignore = reader.value("--ignore")) {
-      for (auto& id : split_list(*ignore)) options.ignore.push_back(std::move(id));
-    } else if (!reader.missing_value().empty()) {
-      return usage_error(io, fmt::format("`{}` needs a value", reader.missing_value())),
-             std::nullopt;
-    } else if (reader.peek().starts_with("-") && reader.peek() != "-") {
-      return usage_error(io, fmt::format("unknown option `{}`", reader.peek())), std::nullopt;
-    } else {
-      options.paths.emplace_back(reader.next());
+std::string render(const Output& output, const Compilation& compilation, const Findings& findings,
+                   const Summary& summary, const std::vector<std::string>& paths,
+                   const CheckOptions& options, const Io& io) {
+  switch (output.format) {
+    case Format::Json:
+      return render_json(compilation.sources, findings.shown, summary, GTM_VERSION);
+    case Format::Sarif:
+      return render_sarif({compilation.sources, findings.shown, compilation.catalog, paths,
+                           findings.fingerprints, GTM_VERSION});
+    case Format::Github: return render_github(compilation.sources, findings.shown, paths);
+    case Format::Human:
+      if (options.quiet && findings.shown.empty()) return {};
+      return render_human(compilation.sources, findings.shown, summary, colour_wanted(io, output),
+                          !options.quiet);
+  }
+  return {};
+}
+
+bool write_outputs(const CheckOptions& options, const Compilation& compilation,
+                   const Findings& findings, const Summary& summary,
+                   const std::vector<std::string>& paths, Io& io) {
+  for (const Output& output : options.outputs) {
+    const std::string text = render(output, compilation, findings, summary, paths, options, io);
+    if (!output.file) {
+      io.out << text;
+      continue;
+    }
+    std::string error;
+    if (!write_file_atomically(*output.file, text, &error)) {
+      io.err << fmt::format("gtmlint: cannot write `{}`: {}\n", output.file->generic_string(), error);
+      return false;
     }
   }
-  return options;
-}
-
-bool colour_wanted(const Io& io) {
-  const char* no_colour = std::getenv("NO_COLOR");
-  return io.out_is_terminal && !(no_colour && *no_colour);
+  return true;
 }
 
 }  // namespace
 
 int run_check(const std::vector<std::string>& args, Io& io) {
-  const auto options = parse_options(args, io);
+  const auto options = parse_check_options(args, io);
   if (!options) return kExitFailure;
   std::string today_error;
   const auto today = resolve_today(options->today, &today_error);
-  if (!today) return usage_error(io, today_error);
+  if (!today) return check_usage_error(io, today_error);
 
   Compilation compilation;
   std::vector<bool> reported;
   if (!load_workspace(options->paths, compilation, reported, io)) return kExitFailure;
   analyse(compilation, CompileOptions{*today, rules::all_analyses()});
 
-  std::vector<Diagnostic> shown;
+  const std::vector<std::string> paths = repository_paths(compilation);
+  const Fingerprinter fingerprinter(compilation, paths);
+  Findings findings;
   for (const Diagnostic& d : compilation.diagnostics.items()) {
-    if (d.span.file < reported.size() && reported[d.span.file] && selected(*options, d.rule)) {
-      shown.push_back(d);
+    if (d.span.file < reported.size() && reported[d.span.file] && options->selected(d)) {
+      findings.shown.push_back(d);
+      findings.fingerprints.push_back(fingerprinter.fingerprint(d));
     }
   }
-  const auto file_count =
-      static_cast<std::size_t>(std::count(reported.begin(), reported.end(), true));
-  const Summary summary = summarise(shown, file_count, compilation.entity_count);
-  if (options->format == Format::Json) {
-    io.out << render_json(compilation.sources, shown, summary, GTM_VERSION);
-  } else {
-    io.out << render_human(compilation.sources, shown, summary, colour_wanted(io));
+  if (options->write_baseline) {
+    return write_baseline_file(*options->write_baseline, findings, fingerprinter, paths, io);
   }
-  return summary.errors > 0 ? kExitFindings : kExitClean;
+  if (options->baseline && !apply_baseline(*options->baseline, findings, io)) return kExitFailure;
+
+  const auto file_count = static_cast<std::size_t>(std::count(reported.begin(), reported.end(), true));
+  const Summary summary = summarise(findings.shown, file_count, compilation.entity_count);
+  if (!write_outputs(*options, compilation, findings, summary, paths, io)) return kExitFailure;
+  if (options->baseline && !options->quiet && (findings.baselined > 0 || findings.fixed > 0)) {
+    io.err << fmt::format(
+        "gtmlint: {} finding{} accepted by the baseline; {} baselined finding{} fixed{}\n",
+        findings.baselined, findings.baselined == 1 ? "" : "s", findings.fixed,
+        findings.fixed == 1 ? " is" : "s are",
+        findings.fixed > 0 ? " (run with --write-baseline to shrink the file)" : "");
+  }
+  const bool failed = summary.errors > 0 || (options->strict && summary.warnings > 0);
+  return failed ? kExitFindings : kExitClean;
 }
 
 }  // namespace gtm::cli

@@ -32,8 +32,10 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
   const fs::path root = find_workspace_root(scopes.empty() ? fs::current_path() : scopes[0]);
   std::vector<fs::path> files = list_workspace_files(fs::weakly_canonical(root, ec));
   for (const fs::path& scope : scopes) {
-    if (fs::is_regular_file(scope) && std::find(files.begin(), files.end(), scope) == files.end())
+    if (fs::is_regular_file(scope) && scope.extension() == ".gtm" &&
+        std::find(files.begin(), files.end(), scope) == files.end()) {
       files.push_back(scope);
+    }
   }
   reported.assign(compilation.first_user_file, false);  // the stdlib is never reported
   for (const fs::path& file : files) {
@@ -49,6 +51,35 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
                                    [&](const fs::path& scope) { return is_within(file, scope); }));
   }
   return true;
+}
+
+namespace {
+
+fs::path repository_root() {
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  for (fs::path at = cwd;; at = at.parent_path()) {
+    if (fs::exists(at / ".git", ec)) return at;
+    if (at == at.parent_path()) return cwd;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> repository_paths(const Compilation& compilation) {
+  const fs::path root = fs::weakly_canonical(repository_root());
+  std::vector<std::string> paths;
+  for (FileId id = 0; id < compilation.sources.size(); ++id) {
+    const std::string& path = compilation.sources.file(id).path();
+    if (!compilation.is_user_file(id)) {
+      paths.push_back(path);
+      continue;
+    }
+    std::error_code ec;
+    const fs::path absolute = fs::weakly_canonical(fs::absolute(path), ec);
+    paths.push_back(absolute.lexically_relative(root).generic_string());
+  }
+  return paths;
 }
 
 }  // namespace gtm::cli

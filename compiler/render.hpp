@@ -6,7 +6,10 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "compiler/diagnostic.hpp"
+#include "compiler/rule_info.hpp"
 #include "compiler/source.hpp"
 
 namespace gtm {
@@ -22,12 +25,29 @@ struct Summary {
 Summary summarise(std::span<const Diagnostic> diagnostics, std::size_t files, std::size_t entities);
 
 /// `file:line:col: severity[rule]: message`, the source line with a caret underline of the span,
-/// notes the same way, `help:` last, then a one-line summary. ANSI colour only if `colour`.
+/// notes the same way, `help:` last, then a one-line summary (unless `with_summary` is false).
+/// ANSI colour only if `colour`.
 std::string render_human(const SourceSet& sources, std::span<const Diagnostic> diagnostics,
-                         const Summary& summary, bool colour);
+                         const Summary& summary, bool colour, bool with_summary = true);
 
 /// The documented JSON contract (DESIGN section 5), pretty-printed.
 std::string render_json(const SourceSet& sources, std::span<const Diagnostic> diagnostics,
                         const Summary& summary, std::string_view version);
+
+struct SarifInput {
+  const SourceSet& sources;
+  std::span<const Diagnostic> diagnostics;
+  const RuleCatalog& catalog;         ///< every rule is listed in tool.driver.rules
+  const std::vector<std::string>& uris;          ///< per file: the path relative to the repository
+  const std::vector<std::string>& fingerprints;  ///< per diagnostic
+  std::string_view version;
+};
+
+/// SARIF 2.1.0 for GitHub code scanning (docs/sarif.md).
+std::string render_sarif(const SarifInput& input);
+
+/// GitHub Actions workflow commands (`::error file=...::message`), `paths` per file.
+std::string render_github(const SourceSet& sources, std::span<const Diagnostic> diagnostics,
+                          const std::vector<std::string>& paths);
 
 }  // namespace gtm

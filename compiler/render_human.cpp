@@ -92,7 +92,7 @@ std::string location(const SourceFile& file, Span span) {
 }  // namespace
 
 std::string render_human(const SourceSet& sources, std::span<const Diagnostic> diagnostics,
-                         const Summary& summary, bool colour) {
+                         const Summary& summary, bool colour, bool with_summary) {
   const Style style{colour};
   std::string out;
   for (const Diagnostic& d : diagnostics) {
@@ -113,6 +113,7 @@ std::string render_human(const SourceSet& sources, std::span<const Diagnostic> d
     }
     if (!d.help.empty()) out += fmt::format("  {}: {}\n", style.paint("1;32", "help"), d.help);
   }
+  if (!with_summary) return out;
   out += fmt::format(
       "{}: {}, {}, {} in {} ({})\n", style.paint("1", "gtmlint"),
       count_of(summary.errors, "error", "errors"),

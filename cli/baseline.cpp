@@ -1,0 +1,49 @@
+// Reading and writing baseline files.
+#include "cli/baseline.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "cli/atomic_write.hpp"
+
+namespace gtm::cli {
+
+bool write_baseline(const fs::path& path, const std::vector<BaselineEntry>& entries,
+                    std::string* error) {
+  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  for (const BaselineEntry& entry : entries) {
+    findings.push_back({{"fingerprint", entry.fingerprint},
+                        {"rule", entry.rule},
+                        {"file", entry.file},
+                        {"entity", entry.entity},
+                        {"message", entry.message}});
+  }
+  const nlohmann::ordered_json document{{"tool", "gtmlint"}, {"format", 1}, {"findings", findings}};
+  return write_file_atomically(path, document.dump(2) + "\n", error);
+}
+
+std::optional<std::unordered_map<std::string, std::size_t>> read_baseline(const fs::path& path,
+                                                                         std::string* error) {
+  auto text = read_file(path, error);
+  if (!text) return std::nullopt;
+  const auto document = nlohmann::json::parse(*text, nullptr, false);
+  if (document.is_discarded() || !document.is_object() || !document.contains("findings") ||
+      !document["findings"].is_array()) {
+    *error = "not a gtmlint baseline (expected a JSON object with a `findings` list)";
+    return std::nullopt;
+  }
+  std::unordered_map<std::string, std::size_t> counts;
+  for (const auto& finding : document["findings"]) {
+    if (!finding.is_object() || !finding.contains("fingerprint") ||
+        !finding["fingerprint"].is_string()) {
+      *error = "a finding has no `fingerprint`";
+      return std::nullopt;
+    }
+    ++counts[finding["fingerprint"].get<std::string>()];
+  }
+  return counts;
+}
+
+}  // namespace gtm::cli

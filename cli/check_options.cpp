@@ -1,0 +1,118 @@
+// Parsing `gtmlint check` options.
+#include "cli/check_options.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "cli/options.hpp"
+
+namespace gtm::cli {
+
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    if (comma > start) items.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return items;
+}
+
+std::optional<Format> parse_format(std::string_view name) {
+  if (name == "human") return Format::Human;
+  if (name == "json") return Format::Json;
+  if (name == "sarif") return Format::Sarif;
+  if (name == "github") return Format::Github;
+  return std::nullopt;
+}
+
+// `FORMAT` or `FORMAT=FILE`.
+std::optional<Output> parse_output(const std::string& text) {
+  const std::size_t equals = text.find('=');
+  const auto format = parse_format(text.substr(0, equals));
+  if (!format) return std::nullopt;
+  Output output{*format, std::nullopt};
+  if (equals != std::string::npos) output.file = text.substr(equals + 1);
+  return output;
+}
+
+// Applies `--output FILE` to the one output that has no file of its own.
+bool apply_output_file(CheckOptions& options, const std::optional<std::string>& file, Io& io) {
+  if (options.outputs.empty()) options.outputs.push_back({});
+  if (!file) return true;
+  const auto without_file = std::count_if(options.outputs.begin(), options.outputs.end(),
+                                          [](const Output& o) { return !o.file; });
+  if (without_file != 1) {
+    check_usage_error(io, "`--output` needs exactly one `--format` without `=FILE`");
+    return false;
+  }
+  for (Output& output : options.outputs) {
+    if (!output.file) output.file = *file;
+  }
+  return true;
+}
+
+}  // namespace
+
+int check_usage_error(Io& io, const std::string& message) {
+  io.err << fmt::format("gtmlint: {}; see `gtmlint help check`\n", message);
+  return kExitFailure;
+}
+
+bool CheckOptions::selected(const Diagnostic& d) const {
+  const auto has = [&](const std::vector<std::string>& ids) {
+    return std::find(ids.begin(), ids.end(), d.rule) != ids.end();
+  };
+  return (select.empty() || has(select)) && !has(ignore) && d.severity <= threshold;
+}
+
+std::optional<CheckOptions> parse_check_options(const std::vector<std::string>& args, Io& io) {
+  CheckOptions options;
+  std::optional<std::string> output_file;
+  ArgReader reader(args);
+  const auto fail = [&](const std::string& message) {
+    check_usage_error(io, message);
+    return std::nullopt;
+  };
+  while (!reader.done()) {
+    if (auto format = reader.value("--format")) {
+      auto output = parse_output(*format);
+      if (!output) return fail(fmt::format("unknown format `{}`", *format));
+      options.outputs.push_back(*output);
+    } else if (auto file = reader.value("--output")) {
+      output_file = *file;
+    } else if (auto today = reader.value("--today")) {
+      options.today = *today;
+    } else if (auto select = reader.value("--select")) {
+      for (auto& id : split_list(*select)) options.select.push_back(std::move(id));
+    } else if (auto ignore = reader.value("--ignore")) {
+      for (auto& id : split_list(*ignore)) options.ignore.push_back(std::move(id));
+    } else if (auto severity = reader.value("--severity")) {
+      const auto parsed = parse_severity(*severity);
+      if (!parsed) return fail(fmt::format("unknown severity `{}`", *severity));
+      options.threshold = *parsed;
+    } else if (auto baseline = reader.value("--baseline")) {
+      options.baseline = *baseline;
+    } else if (auto baseline = reader.value("--write-baseline")) {
+      options.write_baseline = *baseline;
+    } else if (reader.flag("--strict")) {
+      options.strict = true;
+    } else if (reader.flag("--quiet") || reader.flag("-q")) {
+      options.quiet = true;
+    } else if (!reader.missing_value().empty()) {
+      return fail(fmt::format("`{}` needs a value", reader.missing_value()));
+    } else if (reader.peek().starts_with("-") && reader.peek() != "-") {
+      return fail(fmt::format("unknown option `{}`", reader.peek()));
+    } else {
+      options.paths.emplace_back(reader.next());
+    }
+  }
+  if (!apply_output_file(options, output_file, io)) return std::nullopt;
+  return options;
+}
+
+}  // namespace gtm::cli

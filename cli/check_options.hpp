@@ -1,0 +1,42 @@
+// The options of `gtmlint check`, and their parsing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/cli.hpp"
+#include "compiler/diagnostic.hpp"
+#include "compiler/workspace.hpp"
+
+namespace gtm::cli {
+
+enum class Format { Human, Json, Sarif, Github };
+
+/// One requested output: a format, written to standard output or to a file.
+struct Output {
+  Format format = Format::Human;
+  std::optional<fs::path> file;
+};
+
+struct CheckOptions {
+  std::vector<Output> outputs;
+  std::optional<std::string> today;
+  std::vector<std::string> select;  ///< only these rule ids (empty: all)
+  std::vector<std::string> ignore;  ///< never these rule ids
+  Severity threshold = Severity::Info;  ///< the least severe finding reported
+  bool strict = false;                  ///< warnings fail the run too
+  bool quiet = false;                   ///< no summary line; nothing at all when clean
+  std::optional<fs::path> baseline;
+  std::optional<fs::path> write_baseline;
+  std::vector<fs::path> paths;
+
+  bool selected(const Diagnostic& d) const;
+};
+
+/// Parses the arguments after `check`; reports a usage error and returns nullopt if they are wrong.
+std::optional<CheckOptions> parse_check_options(const std::vector<std::string>& args, Io& io);
+
+int check_usage_error(Io& io, const std::string& message);
+
+}  // namespace gtm::cli

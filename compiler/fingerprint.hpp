@@ -1,0 +1,35 @@
+// Fingerprints: what a finding is about, in a form that survives unrelated edits (no line
+// numbers): its rule, file, the chain of blocks that contain it, the attribute, and the text it
+// points at. Used by baselines and by SARIF's partialFingerprints.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/compilation.hpp"
+
+namespace gtm {
+
+class Fingerprinter {
+ public:
+  /// `stable_paths[file]` names each file the same way wherever gtmlint runs (repo-relative).
+  Fingerprinter(const Compilation& compilation, std::vector<std::string> stable_paths);
+
+  /// 16 hex digits.
+  std::string fingerprint(const Diagnostic& d) const;
+  /// The innermost entity whose block contains `span`, or kNoEntity.
+  EntityId entity_at(Span span) const;
+  /// `routing inbound / rule smb` for messages and baseline files.
+  std::string entity_path(EntityId id) const;
+
+ private:
+  struct Extent {
+    std::uint32_t begin, end;
+    EntityId entity;
+  };
+  const Compilation& compilation_;
+  std::vector<std::string> stable_paths_;
+  std::vector<std::vector<Extent>> extents_;  ///< per file, sorted by begin
+};
+
+}  // namespace gtm
