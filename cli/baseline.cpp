@@ -25,7 +25,7 @@ bool write_baseline(const fs::path& path, const std::vector<BaselineEntry>& entr
 }
 
 std::optional<std::unordered_map<std::string, std::size_t>> read_baseline(const fs::path& path,
-                                                                         std::string* error) {
+                                                                          std::string* error) {
   auto text = read_file(path, error);
   if (!text) return std::nullopt;
   const auto document = nlohmann::json::parse(*text, nullptr, false);

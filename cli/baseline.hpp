@@ -27,6 +27,6 @@ bool write_baseline(const fs::path& path, const std::vector<BaselineEntry>& entr
 /// How many findings of each fingerprint the baseline accepts; nullopt (and `error`) if the
 /// file is missing or malformed.
 std::optional<std::unordered_map<std::string, std::size_t>> read_baseline(const fs::path& path,
-                                                                         std::string* error);
+                                                                          std::string* error);
 
 }  // namespace gtm::cli

@@ -22,8 +22,8 @@ struct Output {
 struct CheckOptions {
   std::vector<Output> outputs;
   std::optional<std::string> today;
-  std::vector<std::string> select;  ///< only these rule ids (empty: all)
-  std::vector<std::string> ignore;  ///< never these rule ids
+  std::vector<std::string> select;      ///< only these rule ids (empty: all)
+  std::vector<std::string> ignore;      ///< never these rule ids
   Severity threshold = Severity::Info;  ///< the least severe finding reported
   bool strict = false;                  ///< warnings fail the run too
   bool quiet = false;                   ///< no summary line; nothing at all when clean

@@ -84,7 +84,8 @@ std::string render(const Output& output, const Compilation& compilation, const F
     case Format::Sarif:
       return render_sarif({compilation.sources, findings.shown, compilation.catalog, paths,
                            findings.fingerprints, GTM_VERSION});
-    case Format::Github: return render_github(compilation.sources, findings.shown, paths);
+    case Format::Github:
+      return render_github(compilation.sources, findings.shown, paths);
     case Format::Human:
       if (options.quiet && findings.shown.empty()) return {};
       return render_human(compilation.sources, findings.shown, summary, colour_wanted(io, output),
@@ -104,7 +105,8 @@ bool write_outputs(const CheckOptions& options, const Compilation& compilation,
     }
     std::string error;
     if (!write_file_atomically(*output.file, text, &error)) {
-      io.err << fmt::format("gtmlint: cannot write `{}`: {}\n", output.file->generic_string(), error);
+      io.err << fmt::format("gtmlint: cannot write `{}`: {}\n", output.file->generic_string(),
+                            error);
       return false;
     }
   }
@@ -139,7 +141,8 @@ int run_check(const std::vector<std::string>& args, Io& io) {
   }
   if (options->baseline && !apply_baseline(*options->baseline, findings, io)) return kExitFailure;
 
-  const auto file_count = static_cast<std::size_t>(std::count(reported.begin(), reported.end(), true));
+  const auto file_count =
+      static_cast<std::size_t>(std::count(reported.begin(), reported.end(), true));
   const Summary summary = summarise(findings.shown, file_count, compilation.entity_count);
   if (!write_outputs(*options, compilation, findings, summary, paths, io)) return kExitFailure;
   if (options->baseline && !options->quiet && (findings.baselined > 0 || findings.fixed > 0)) {

@@ -15,16 +15,25 @@ constexpr std::string_view kCheckUsage = R"(usage: gtmlint check [OPTIONS] [PATH
 
 Checks the workspace that contains PATH (default: the current directory). The workspace root is
 the nearest folder holding gtmlint.gtm, else the git top level, else the current directory; all
-.gtm files under it form one model. Only findings in the given PATHs are reported.
+.gtm files under it form one model. Only findings in the given PATHs are reported; given files
+that are not .gtm files are ignored.
 
 options:
-  --format human|json   output format (default: human)
-  --today YYYY-MM-DD    the date that date checks compare with (default: $GTMLINT_TODAY, else
-                        the system date)
-  --select RULE,...     report only these rules
-  --ignore RULE,...     never report these rules
+  --format FORMAT[=FILE]  human (default), json, sarif or github; repeat it to write several
+                          formats in one run, e.g. --format human --format sarif=gtmlint.sarif
+  --output FILE           write the (one) format given without =FILE to FILE
+  --today YYYY-MM-DD      the date that date checks compare with (default: $GTMLINT_TODAY, else
+                          the system date)
+  --select RULE,...       report only these rules
+  --ignore RULE,...       never report these rules
+  --severity LEVEL        report only findings at least this severe: error, warning or info
+  --strict                warnings fail the check too
+  --quiet, -q             no summary line, and no output at all when there is nothing to report
+  --baseline FILE         report only findings that FILE does not accept
+  --write-baseline FILE   record the current findings in FILE and exit 0
 
-exit status: 0 no errors, 1 errors found, 2 usage, I/O or internal error
+exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 usage, I/O or internal
+error
 )";
 
 constexpr std::string_view kRulesUsage = R"(usage: gtmlint rules

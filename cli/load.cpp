@@ -30,6 +30,7 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
     scopes.push_back(fs::weakly_canonical(fs::absolute(path), ec));
   }
   const fs::path root = find_workspace_root(scopes.empty() ? fs::current_path() : scopes[0]);
+  compilation.workspace_root = fs::weakly_canonical(root, ec).string();
   std::vector<fs::path> files = list_workspace_files(fs::weakly_canonical(root, ec));
   for (const fs::path& scope : scopes) {
     if (fs::is_regular_file(scope) && scope.extension() == ".gtm" &&
@@ -55,19 +56,19 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
 
 namespace {
 
-fs::path repository_root() {
+// The git top level above the workspace, else the workspace root itself.
+fs::path repository_root(const fs::path& workspace_root) {
   std::error_code ec;
-  const fs::path cwd = fs::current_path(ec);
-  for (fs::path at = cwd;; at = at.parent_path()) {
+  for (fs::path at = workspace_root;; at = at.parent_path()) {
     if (fs::exists(at / ".git", ec)) return at;
-    if (at == at.parent_path()) return cwd;
+    if (at == at.parent_path()) return workspace_root;
   }
 }
 
 }  // namespace
 
 std::vector<std::string> repository_paths(const Compilation& compilation) {
-  const fs::path root = fs::weakly_canonical(repository_root());
+  const fs::path root = repository_root(compilation.workspace_root);
   std::vector<std::string> paths;
   for (FileId id = 0; id < compilation.sources.size(); ++id) {
     const std::string& path = compilation.sources.file(id).path();

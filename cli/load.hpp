@@ -15,8 +15,8 @@ namespace gtm::cli {
 bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation,
                     std::vector<bool>& reported, Io& io);
 
-/// Each file's path relative to the repository (the git top level above the current directory,
-/// else the current directory), as SARIF, annotations and baselines name files; embedded stdlib
+/// Each file's path relative to the repository (the git top level above the workspace root,
+/// else the workspace root), as SARIF, annotations and baselines name files; embedded stdlib
 /// files keep their virtual path.
 std::vector<std::string> repository_paths(const Compilation& compilation);
 

@@ -33,6 +33,7 @@ struct Compilation {
   std::vector<Policy> policies;
   RuleCatalog catalog;
   std::size_t entity_count = 0;  ///< top-level entities in the user's files
+  std::string workspace_root;    ///< absolute; empty for in-memory compilations
 
   bool is_user_file(FileId id) const { return id >= first_user_file; }
 };

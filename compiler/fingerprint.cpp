@@ -41,8 +41,9 @@ EntityId Fingerprinter::entity_at(Span span) const {
   const auto& extents = extents_[span.file];
   // Walking back from the last block that starts at or before the span, the first one that
   // contains it started last among those that do: it is the innermost.
-  auto it = std::upper_bound(extents.begin(), extents.end(), span.begin,
-                             [](std::uint32_t offset, const Extent& e) { return offset < e.begin; });
+  auto it =
+      std::upper_bound(extents.begin(), extents.end(), span.begin,
+                       [](std::uint32_t offset, const Extent& e) { return offset < e.begin; });
   while (it != extents.begin()) {
     --it;
     if (it->begin <= span.begin && span.end <= it->end) return it->entity;
@@ -54,8 +55,7 @@ std::string Fingerprinter::entity_path(EntityId id) const {
   const Model& model = compilation_.model;
   std::string path;
   for (EntityId at = id; at != kNoEntity; at = model.entities[at].parent) {
-    const std::string part =
-        fmt::format("{} {}", model.kind_of(at).name, model.display_name(at));
+    const std::string part = fmt::format("{} {}", model.kind_of(at).name, model.display_name(at));
     path = path.empty() ? part : part + " / " + path;
   }
   return path;

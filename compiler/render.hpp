@@ -37,7 +37,7 @@ std::string render_json(const SourceSet& sources, std::span<const Diagnostic> di
 struct SarifInput {
   const SourceSet& sources;
   std::span<const Diagnostic> diagnostics;
-  const RuleCatalog& catalog;         ///< every rule is listed in tool.driver.rules
+  const RuleCatalog& catalog;                    ///< every rule is listed in tool.driver.rules
   const std::vector<std::string>& uris;          ///< per file: the path relative to the repository
   const std::vector<std::string>& fingerprints;  ///< per diagnostic
   std::string_view version;

@@ -12,9 +12,12 @@ using Json = nlohmann::ordered_json;
 
 std::string_view sarif_level(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "note";
   }
   return "error";
 }
@@ -44,8 +47,7 @@ std::string first_paragraph(const std::string& text) {
 }
 
 Json rule_json(const RuleInfo& rule) {
-  const std::string full =
-      rule.explain.empty() ? rule.summary : first_paragraph(rule.explain);
+  const std::string full = rule.explain.empty() ? rule.summary : first_paragraph(rule.explain);
   const std::string help = rule.explain.empty() ? rule.summary : rule.explain;
   return Json{{"id", rule.id},
               {"name", rule_name(rule.id)},

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/cli.hpp"
 
@@ -60,5 +62,104 @@ TEST_CASE("GTMLINT_TODAY must be a date when used") {
   unsetenv("GTMLINT_TODAY");
   CHECK(run.code == 2);
   CHECK(run.err.find("GTMLINT_TODAY `2026-99-01` is not a date") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+void write(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream(file) << text;
+}
+
+}  // namespace
+
+TEST_CASE("baseline round trip: write, re-run clean, add a violation, fail on exactly that one") {
+  const auto dir = workspace_with(
+      "person dana { name = \"Dana\" }\n"
+      "system salesforce { kind = crm }\n"
+      "system hubspot { kind = map }\n");
+  const std::vector<std::string> today = {"--today", "2026-11-01"};
+  auto args = [&](std::vector<std::string> extra) {
+    std::vector<std::string> all = {"check"};
+    all.insert(all.end(), today.begin(), today.end());
+    all.insert(all.end(), extra.begin(), extra.end());
+    return all;
+  };
+  REQUIRE(run_in(dir, args({}), false).code == 1);  // two systems without an owner
+
+  const Run written = run_in(dir, args({"--write-baseline", "gtmlint.baseline.json"}), false);
+  CHECK(written.code == 0);
+  CHECK(written.err == "gtmlint: wrote 2 findings to gtmlint.baseline.json\n");
+
+  const Run clean =
+      run_in(dir, args({"--baseline", "gtmlint.baseline.json", "--format", "json"}), false);
+  CHECK(clean.code == 0);
+  CHECK(clean.out.find("\"diagnostics\": []") != std::string::npos);
+  CHECK(clean.err ==
+        "gtmlint: 2 findings accepted by the baseline; 0 baselined findings are fixed\n");
+
+  // Unrelated edits (new lines above, reformatting) do not disturb the baseline; a new
+  // violation is the only finding.
+  write(dir / "a.gtm",
+        "# moved down by a comment\n\n"
+        "person dana { name = \"Dana\" }\n"
+        "system salesforce {\n  kind = crm\n}\n"
+        "system hubspot { kind = map }\n"
+        "system looker { kind = bi }\n");
+  const Run added = run_in(dir, args({"--baseline", "gtmlint.baseline.json"}), false);
+  CHECK(added.code == 1);
+  CHECK(added.out.find("a.gtm:8:1: error[owner-required]: system `looker` has no owner") !=
+        std::string::npos);
+  CHECK(added.out.find("gtmlint: 1 error,") != std::string::npos);
+
+  // Fixing a baselined finding is reported so that the baseline can shrink.
+  write(dir / "a.gtm",
+        "person dana { name = \"Dana\" }\n"
+        "system salesforce { kind = crm  owner = dana }\n"
+        "system hubspot { kind = map }\n");
+  const Run fixed = run_in(dir, args({"--baseline", "gtmlint.baseline.json"}), false);
+  CHECK(fixed.code == 0);
+  CHECK(fixed.err ==
+        "gtmlint: 1 finding accepted by the baseline; 1 baselined finding is fixed (run with "
+        "--write-baseline to shrink the file)\n");
+
+  CHECK(run_in(dir, args({"--baseline", "missing.json"}), false).code == 2);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("strict mode fails on warnings, a severity threshold hides findings, quiet is quiet") {
+  const auto dir = workspace_with("team sdr { channel = \"#sdr\" }\n");  // a warning only
+  CHECK(run_in(dir, {"check"}, false).code == 0);
+  CHECK(run_in(dir, {"check", "--strict"}, false).code == 1);
+  CHECK(run_in(dir, {"check", "--severity", "error"}, false).out ==
+        "gtmlint: 0 errors, 0 warnings, 0 infos in 1 file (1 entity)\n");
+  CHECK(run_in(dir, {"check", "--severity", "error", "--quiet"}, false).out.empty());
+  CHECK(run_in(dir, {"check", "--severity", "fatal"}, false).code == 2);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("several formats at once: human to the terminal, SARIF and JSON to files") {
+  const auto dir = workspace_with("system salesforce { kind = crm }\n");
+  const Run run = run_in(
+      dir,
+      {"check", "--format", "human", "--format", "sarif=out.sarif", "--format", "json=out.json"},
+      false);
+  CHECK(run.code == 1);
+  CHECK(run.out.find("error[owner-required]") != std::string::npos);
+  CHECK(std::filesystem::file_size(dir / "out.sarif") > 1000);
+  CHECK(std::filesystem::file_size(dir / "out.json") > 100);
+  CHECK(run_in(dir, {"check", "--format", "json", "--output", "only.json"}, false).out.empty());
+  CHECK(std::filesystem::exists(dir / "only.json"));
+  CHECK(run_in(dir, {"check", "--format", "json", "--format", "sarif", "--output", "x"}, false)
+            .code == 2);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("files that are not .gtm are ignored, as pre-commit may pass them") {
+  const auto dir = workspace_with("system salesforce { kind = crm }\n");
+  write(dir / "README.md", "# not gtm\n");
+  const Run run = run_in(dir, {"check", "README.md"}, false);
+  CHECK(run.code == 0);
+  CHECK(run.out == "gtmlint: 0 errors, 0 warnings, 0 infos in 0 files (1 entity)\n");
   std::filesystem::remove_all(dir);
 }

@@ -1,0 +1,36 @@
+#!/bin/sh
+# The GitHub Action's check step (scripts/github-action.sh) as a workflow runs it: annotations in
+# the workflow-command syntax on standard output, a SARIF log, the step output, the exit status.
+# Usage: github_action_test.sh GTMLINT SOURCE_DIR
+set -eu
+gtmlint=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+source_dir=$(cd "$2" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/repo/.git" "$work/repo/conf,ig"
+cd "$work/repo"
+printf 'person dana { name = "Dana" }\nsystem salesforce { kind = crm  owner = dnaa }\nsystem hubspot { kind = map  owner = dana  shared_login = true }\n' > conf,ig/stack.gtm
+
+status=0
+GTMLINT=$gtmlint GITHUB_OUTPUT="$work/output" INPUT_PATHS=conf,ig INPUT_ARGS="--today 2026-11-01" \
+  INPUT_SARIF_FILE="$work/out.sarif" "$source_dir/scripts/github-action.sh" > "$work/annotations" || status=$?
+[ "$status" -eq 1 ] || { echo "FAIL: exit status $status, expected 1"; exit 1; }
+
+# One line per finding, in the workflow-command syntax, with `,` and `:` escaped in properties
+# and line breaks escaped in the message.
+expected_error='::error file=conf%2Cig/stack.gtm,line=2,col=41,endLine=2,endColumn=45,title=gtmlint unresolved-reference::no person or team named `dnaa`; did you mean `dana`?'
+expected_warning='::warning file=conf%2Cig/stack.gtm,line=3,col=59,endLine=3,endColumn=63,title=gtmlint shared-login::system `hubspot` is used through a shared login%0Ahelp: give each person their own seat; shared logins hide who changed what'
+grep -qxF "$expected_error" "$work/annotations" || { cat "$work/annotations"; echo "FAIL: error annotation"; exit 1; }
+grep -qxF "$expected_warning" "$work/annotations" || { cat "$work/annotations"; echo "FAIL: warning annotation"; exit 1; }
+[ "$(wc -l < "$work/annotations")" -eq 2 ] || { cat "$work/annotations"; echo "FAIL: expected 2 lines"; exit 1; }
+grep -Evq '^::(error|warning|notice) file=[^,]+,line=[0-9]+,col=[0-9]+,endLine=[0-9]+,endColumn=[0-9]+,title=[^:]+::' "$work/annotations" &&
+  { echo "FAIL: a line is not a workflow command"; exit 1; }
+
+grep -qx "sarif-file=$work/out.sarif" "$work/output" || { echo "FAIL: step output"; exit 1; }
+grep -q '"ruleId": "unresolved-reference"' "$work/out.sarif" || { echo "FAIL: SARIF log"; exit 1; }
+
+# A clean workspace: no annotations, exit 0.
+printf 'person dana { name = "Dana" }\n' > conf,ig/stack.gtm
+GTMLINT=$gtmlint INPUT_PATHS=conf,ig INPUT_SARIF_FILE="$work/clean.sarif" "$source_dir/scripts/github-action.sh" > "$work/clean"
+[ ! -s "$work/clean" ] || { cat "$work/clean"; echo "FAIL: annotations on a clean workspace"; exit 1; }
+echo "github action: annotations, SARIF and exit status as expected"
