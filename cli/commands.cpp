@@ -49,9 +49,27 @@ Prints a rule's rationale, what it checks, a failing and a passing example, and 
 or change its severity.
 )";
 
+constexpr std::string_view kFmtUsage = R"(usage: gtmlint fmt [--check] [--diff] [PATH...]
+       gtmlint fmt -
+
+Rewrites .gtm files in the canonical layout (default: every .gtm file under the current
+directory): two-space indentation, one member per line, `=` aligned in runs of attributes, one
+blank line between top-level blocks, long lists broken one item per line; every comment is kept.
+A file with syntax errors is left as it is. Files are replaced atomically, keeping permissions.
+
+options:
+  --check   change nothing; list the files that would change and exit 1 if any would
+  --diff    change nothing; print a unified diff of what would change, exit 1 if any would
+  -         format standard input to standard output (for editors)
+
+exit status: 0 done (or nothing to change), 1 changes needed (--check, --diff) or syntax
+errors, 2 usage or I/O error
+)";
+
 constexpr std::array kCommands = {
     Command{"check", "check a workspace and report findings (the default command)", kCheckUsage,
             &run_check},
+    Command{"fmt", "rewrite .gtm files in the canonical layout", kFmtUsage, &run_fmt},
     Command{"rules", "list every rule with its category, severity and summary", kRulesUsage,
             &run_rules},
     Command{"explain", "explain a rule: rationale, examples, how to waive it", kExplainUsage,

@@ -26,5 +26,6 @@ const Command* find_command(std::string_view name);
 int run_check(const std::vector<std::string>& args, Io& io);
 int run_rules(const std::vector<std::string>& args, Io& io);
 int run_explain(const std::vector<std::string>& args, Io& io);
+int run_fmt(const std::vector<std::string>& args, Io& io);
 
 }  // namespace gtm::cli
