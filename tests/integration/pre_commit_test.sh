@@ -28,6 +28,7 @@ repos:
     rev: $rev
     hooks:
       - id: gtmlint
+      - id: gtmlint-fmt
 YAML
 printf 'person dana { name = "Dana" }\nsystem salesforce { kind = crm  owner = dana }\n' > people.gtm
 git add .pre-commit-config.yaml people.gtm
@@ -45,5 +46,17 @@ grep -q "error\[unresolved-reference\]: no person or team named \`dnaa\`; did yo
 printf 'system hubspot { kind = map  owner = dana }\n' > marketing.gtm
 git add marketing.gtm
 git commit -qm "fixed" > "$work/passed.txt" 2>&1 || { cat "$work/passed.txt"; echo "FAIL: the fixed commit was blocked"; exit 1; }
-echo "pre-commit: violation blocked, clean commit passed; the blocked commit printed:"
+# gtmlint-fmt: an unformatted file is rewritten and the commit stopped; staged again, it passes.
+printf 'team sdr {lead=dana}\n' > teams.gtm
+git add teams.gtm
+if git commit -qm "unformatted" > "$work/unformatted.txt" 2>&1; then
+  cat "$work/unformatted.txt"; echo "FAIL: an unformatted file was committed"; exit 1
+fi
+grep -q "files were modified by this hook" "$work/unformatted.txt" ||
+  { cat "$work/unformatted.txt"; echo "FAIL: gtmlint-fmt did not rewrite the file"; exit 1; }
+[ "$(cat teams.gtm)" = "team sdr { lead = dana }" ] || { echo "FAIL: teams.gtm is $(cat teams.gtm)"; exit 1; }
+git add teams.gtm
+git commit -qm "formatted" > /dev/null 2>&1 || { echo "FAIL: the formatted file was blocked"; exit 1; }
+
+echo "pre-commit: violation blocked, clean commit passed, unformatted file fixed; the blocked commit printed:"
 cat "$work/blocked.txt"
