@@ -50,8 +50,10 @@ Formatted format_text(const std::string& path, std::string text, Io& io) {
   const File again = parse_file(sources.file(again_id), again_id, again_diagnostics);
   if (!again_diagnostics.items().empty() || !same_meaning(file, again) ||
       format_file(again) != formatted) {
-    io.err << fmt::format("gtmlint: internal error: formatting `{}` would change it; it was "
-                          "left as it is (please report this)\n", path);
+    io.err << fmt::format(
+        "gtmlint: internal error: formatting `{}` would change it; it was "
+        "left as it is (please report this)\n",
+        path);
     return {Outcome::Failed, {}};
   }
   const bool changed = formatted != sources.file(id).text() || sources.file(id).had_bom();
@@ -72,7 +74,8 @@ std::optional<FmtOptions> parse_fmt_options(const std::vector<std::string>& args
     } else if (reader.flag("-")) {
       options.stdin_mode = true;
     } else if (reader.peek().starts_with("-")) {
-      io.err << fmt::format("gtmlint: unknown option `{}`; see `gtmlint help fmt`\n", reader.peek());
+      io.err << fmt::format("gtmlint: unknown option `{}`; see `gtmlint help fmt`\n",
+                            reader.peek());
       return std::nullopt;
     } else {
       options.paths.emplace_back(reader.next());
@@ -142,10 +145,10 @@ int run_fmt(const std::vector<std::string>& args, Io& io) {
     }
   }
   const bool dry_run = options->check || options->diff;
-  io.err << fmt::format("gtmlint: {} {} file{}, {} unchanged{}\n",
-                        dry_run ? "would reformat" : "reformatted", changed,
-                        changed == 1 ? "" : "s", files->size() - changed - failed,
-                        failed > 0 ? fmt::format(", {} not formatted (syntax errors)", failed) : "");
+  io.err << fmt::format(
+      "gtmlint: {} {} file{}, {} unchanged{}\n", dry_run ? "would reformat" : "reformatted",
+      changed, changed == 1 ? "" : "s", files->size() - changed - failed,
+      failed > 0 ? fmt::format(", {} not formatted (syntax errors)", failed) : "");
   return failed > 0 || (dry_run && changed > 0) ? kExitFindings : kExitClean;
 }
 

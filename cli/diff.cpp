@@ -109,8 +109,10 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
         ++keeps, ++end_a, ++end_b;
       } else {
         keeps = 0;
-        if (ops[end] == Op::Remove) ++end_a;
-        else ++end_b;
+        if (ops[end] == Op::Remove)
+          ++end_a;
+        else
+          ++end_b;
       }
       ++end;
     }
@@ -121,9 +123,12 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
                        end_b - start_b);
     std::size_t x = start_a, y = start_b;
     for (std::size_t j = start; j < end; ++j) {
-      if (ops[j] == Op::Keep) out += " " + with_newline(a[x++]), ++y;
-      else if (ops[j] == Op::Remove) out += "-" + with_newline(a[x++]);
-      else out += "+" + with_newline(b[y++]);
+      if (ops[j] == Op::Keep)
+        out += " " + with_newline(a[x++]), ++y;
+      else if (ops[j] == Op::Remove)
+        out += "-" + with_newline(a[x++]);
+      else
+        out += "+" + with_newline(b[y++]);
     }
     i = end, line_a = end_a, line_b = end_b;
   }

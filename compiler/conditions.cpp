@@ -175,19 +175,7 @@ class ConditionChecker {
       }
       return;
     }
-    if (kind != FieldValueKind::Picklist ||
-        std::find(values.picklist.begin(), values.picklist.end(), value.text) !=
-            values.picklist.end()) {
-      return;
-    }
-    auto best = closest(value.text, values.picklist);
-    Diagnostic& d = diagnostics_.error(
-        "invalid-value", file_.span_of(value),
-        fmt::format("\"{}\" is not a value of `{}`{}", value.text, field.text,
-                    best ? fmt::format("; did you mean \"{}\"?", *best) : std::string()));
-    if (best)
-      d.fix = Fix{file_.span_of(value), fmt::format("\"{}\"", *best),
-                  fmt::format("replace with \"{}\"", *best)};
+    // A picklist value the field does not have is reported by rules/ (routing-unknown-value).
   }
 
   Model& model_;

@@ -1,7 +1,7 @@
 // Conditions: boolean expressions over the fields of one object (`industry == "Healthcare" and
 // employees >= 1000`). Bare names are fields of the object named by the scope attribute
 // (`routing.object`); full paths name any field. Checks each comparison against the field's
-// type and, for picklists, against its values.
+// type (rules/ checks picklist values: routing-unknown-value).
 #pragma once
 
 #include <string>

@@ -100,7 +100,8 @@ class Printer {
       const Block& b = file_.blocks[id];
       while (const Comment* c = next_comment()) {
         if (c->begin >= b.begin) break;
-        if (last == Last::Block || (last != Last::Nothing && blank_line_between(last_end, c->begin))) {
+        if (last == Last::Block ||
+            (last != Last::Nothing && blank_line_between(last_end, c->begin))) {
           out_ += '\n';
         }
         out_ += comment_text(*c);
@@ -115,14 +116,17 @@ class Printer {
            blank_line_between(last_end, b.begin))) {
         out_ += '\n';
       }
-      if (one_line) out_ += *one_line;
-      else print_block(b, 0);
+      if (one_line)
+        out_ += *one_line;
+      else
+        print_block(b, 0);
       last_end = trailing_comment(b.end);
       out_ += '\n';
       last = one_line ? Last::OneLineBlock : Last::Block;
     }
     while (const Comment* c = next_comment()) {
-      if (last == Last::Block || (last != Last::Nothing && blank_line_between(last_end, c->begin))) {
+      if (last == Last::Block ||
+          (last != Last::Nothing && blank_line_between(last_end, c->begin))) {
         out_ += '\n';
       }
       out_ += comment_text(*c);
@@ -140,7 +144,8 @@ class Printer {
   std::string header(const Block& b) const {
     if (has_comment_in(b.kind_begin, b.open_brace)) {
       std::string_view written = source(b.kind_begin, b.open_brace);
-      while (!written.empty() && std::string_view(" \t\r\n").find(written.back()) != std::string_view::npos) {
+      while (!written.empty() &&
+             std::string_view(" \t\r\n").find(written.back()) != std::string_view::npos) {
         written.remove_suffix(1);
       }
       return std::string(written);
@@ -230,7 +235,8 @@ class Printer {
     } else {
       out_ += " {";
     }
-    while (next_comment() && next_comment()->begin < b.open_brace) ++next_comment_;  // in the header
+    while (next_comment() && next_comment()->begin < b.open_brace)
+      ++next_comment_;  // in the header
     std::uint32_t last_end = trailing_comment(b.open_brace + 1);
     out_ += '\n';
     const auto members = file_.members_of(b);
@@ -244,8 +250,10 @@ class Printer {
       indent(depth + 1);
       if (members[i].is_block) {
         const Block& nested = file_.blocks[members[i].index];
-        if (auto one_line = one_line_form(nested, depth + 1)) out_ += *one_line;
-        else print_block(nested, depth + 1);
+        if (auto one_line = one_line_form(nested, depth + 1))
+          out_ += *one_line;
+        else
+          print_block(nested, depth + 1);
       } else {
         print_attribute(file_.attributes[members[i].index], depth + 1, widths[i]);
       }
@@ -303,7 +311,8 @@ class Printer {
     // A comment on the `[` line belongs there only if it comes before the first item.
     const Expr& first = file_.exprs[file_.children(e)[0]];
     std::uint32_t last_end = e.begin + 1;
-    if (next_comment() && next_comment()->begin < first.begin) last_end = trailing_comment(e.begin + 1);
+    if (next_comment() && next_comment()->begin < first.begin)
+      last_end = trailing_comment(e.begin + 1);
     out_ += '\n';
     for (ExprId item_id : file_.children(e)) {
       const Expr& item = file_.exprs[item_id];
@@ -313,9 +322,10 @@ class Printer {
       out_ += ',';
       // A comment after the item's comma is on the item's line too.
       const std::size_t comma = text_.find(',', item.end);
-      const std::uint32_t after = comma != std::string_view::npos && same_line(item.end, static_cast<std::uint32_t>(comma))
-                                      ? static_cast<std::uint32_t>(comma + 1)
-                                      : item.end;
+      const std::uint32_t after =
+          comma != std::string_view::npos && same_line(item.end, static_cast<std::uint32_t>(comma))
+              ? static_cast<std::uint32_t>(comma + 1)
+              : item.end;
       last_end = trailing_comment(after);
       out_ += '\n';
     }
@@ -338,16 +348,24 @@ class Printer {
 
   std::string inline_expr_of(const Expr& e) const {
     switch (e.kind) {
-      case ExprKind::Call: return std::string(e.text) + "(" + joined(e, ", ") + ")";
-      case ExprKind::List: return "[" + joined(e, ", ") + "]";
-      case ExprKind::Paren: return "(" + joined(e, "") + ")";
-      case ExprKind::Not: return "not " + joined(e, "");
-      case ExprKind::And: return joined(e, " and ");
-      case ExprKind::Or: return joined(e, " or ");
-      case ExprKind::Mapping: return joined(e, " -> ");
+      case ExprKind::Call:
+        return std::string(e.text) + "(" + joined(e, ", ") + ")";
+      case ExprKind::List:
+        return "[" + joined(e, ", ") + "]";
+      case ExprKind::Paren:
+        return "(" + joined(e, "") + ")";
+      case ExprKind::Not:
+        return "not " + joined(e, "");
+      case ExprKind::And:
+        return joined(e, " and ");
+      case ExprKind::Or:
+        return joined(e, " or ");
+      case ExprKind::Mapping:
+        return joined(e, " -> ");
       case ExprKind::Compare:
         return joined(e, " " + std::string(compare_op_text(e.op)) + " ");
-      default: return std::string(source(e.begin, e.end));  // literals and names as written
+      default:
+        return std::string(source(e.begin, e.end));  // literals and names as written
     }
   }
 

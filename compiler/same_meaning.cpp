@@ -65,6 +65,8 @@ class Comparer {
 
 }  // namespace
 
-bool same_meaning(const File& a, const File& b) { return Comparer(a, b).files(); }
+bool same_meaning(const File& a, const File& b) {
+  return Comparer(a, b).files();
+}
 
 }  // namespace gtm

@@ -6,5 +6,10 @@
 namespace gtm::rules {
 
 void run_owner_departed(const AnalysisContext& context, Diagnostics& diagnostics);
+void run_routing(const AnalysisContext& context, Diagnostics& diagnostics);
+void run_routing_unknown_value(const AnalysisContext& context, Diagnostics& diagnostics);
+void run_nurture_suppression(const AnalysisContext& context, Diagnostics& diagnostics);
+void run_field_usage(const AnalysisContext& context, Diagnostics& diagnostics);
+void run_duplicates(const AnalysisContext& context, Diagnostics& diagnostics);
 
 }  // namespace gtm::rules

@@ -42,6 +42,35 @@ Registry make_registry() {
                      "nothing refers to a person who has left: owners, assignees, round-robin "
                      "members, escalations, team leads, admins")},
                &run_owner_departed);
+  registry.add({info("routing-fallback", "routing", Severity::Error,
+                     "every routing has a fallback for leads that match no rule"),
+                info("routing-gap", "routing", Severity::Error,
+                     "without a fallback, no lead matches no rule (with an example lead)"),
+                info("routing-shadowed", "routing", Severity::Error,
+                     "no routing rule is unreachable because earlier rules take all its leads"),
+                info("routing-overlap", "routing", Severity::Warning,
+                     "rules that share leads and assign them differently (with an example lead)")},
+               &run_routing);
+  registry.add({info("routing-unknown-value", "routing", Severity::Error,
+                     "conditions compare picklist fields only with values they have")},
+               &run_routing_unknown_value);
+  registry.add({info("nurture-suppression", "nurture", Severity::Error,
+                     "active nurtures that can enroll the same contact suppress one another")},
+               &run_nurture_suppression);
+  registry.add({info("sync-write-conflict", "integration", Severity::Error,
+                     "a field written by several syncs, automations or forms declares a "
+                     "source_of_truth"),
+                info("field-dead", "data", Severity::Info, "no field is written but never read"),
+                info("field-ghost", "data", Severity::Info, "no field is read but never written"),
+                info("field-deprecated-in-use", "data", Severity::Error,
+                     "nothing reads or writes a deprecated field")},
+               &run_field_usage);
+  registry.add({info("field-duplicate", "data", Severity::Warning,
+                     "no two fields of one object have names that normalise alike"),
+                info("automation-duplicate", "automation", Severity::Warning,
+                     "no two active automations do the same job"),
+                info("tag-duplicate", "tracking", Severity::Warning, "no tag is deployed twice")},
+               &run_duplicates);
   return registry;
 }
 

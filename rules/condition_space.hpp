@@ -1,0 +1,87 @@
+// Exact reasoning over conditions on the fields of one object (routing rules, nurture
+// enrollments). Each field's values are split into "atoms" that every comparison in play treats
+// alike: each picklist or boolean value; for numbers and dates the constants compared with and
+// the open intervals between them; for text each constant and "any other value"; and, for every
+// field, "empty". A set of leads is a union of boxes (one set of atoms per field), so and, or and
+// not are exact, and an example lead can be read off any non-empty box.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/conditions.hpp"
+#include "compiler/model.hpp"
+
+namespace gtm::rules {
+
+/// A set of atoms of one field.
+class AtomSet {
+ public:
+  AtomSet() = default;
+  AtomSet(std::size_t atoms, bool full);
+  void set(std::size_t atom) { words_[atom / 64] |= std::uint64_t{1} << (atom % 64); }
+  bool test(std::size_t atom) const { return (words_[atom / 64] >> (atom % 64)) & 1; }
+  bool empty() const;
+  bool operator==(const AtomSet&) const = default;
+  AtomSet operator&(const AtomSet& other) const;
+  AtomSet minus(const AtomSet& other) const;
+  bool contains(const AtomSet& other) const { return other.minus(*this).empty(); }
+
+ private:
+  std::vector<std::uint64_t> words_;
+};
+
+using Box = std::vector<AtomSet>;  ///< one AtomSet per field of the space
+using Region = std::vector<Box>;   ///< a union of boxes
+
+/// The fields one set of conditions compares, and their atoms.
+class ConditionSpace {
+ public:
+  ConditionSpace(const Model& model, std::string_view object);
+
+  /// Registers the fields and constants of a condition (call for all before `region`).
+  void collect(const File& file, ExprId condition);
+  /// The leads a condition matches; nullopt if it cannot be analysed exactly (an unresolved
+  /// field, a value of the wrong type), in which case nothing should be concluded from it.
+  std::optional<Region> region(const File& file, ExprId condition) const;
+
+  Region everything() const;
+  static Region intersect(const Region& a, const Region& b);
+  static Region subtract(const Region& a, const Region& b);
+  static bool is_empty(const Region& r) { return r.empty(); }
+  bool contains(const Region& outer, const Region& inner) const {
+    return subtract(inner, outer).empty();
+  }
+
+  /// Whether two regions constrain at least one field in common.
+  bool share_a_field(const Region& a, const Region& b) const;
+
+  /// `country = "CA" and employees = 40 and industry empty`: one lead of the region, naming only
+  /// the fields the region constrains (`everything` if none).
+  std::string example(const Region& region) const;
+
+ private:
+  struct Field {
+    EntityId entity = kNoEntity;
+    std::string name;  ///< as the conditions write it (the last path segment)
+    FieldValueKind kind = FieldValueKind::Unknown;
+    std::vector<std::string> values;  ///< picklist values, or text constants
+    std::vector<double> points;       ///< numbers and dates: the sorted constants
+  };
+
+  std::size_t atom_count(const Field& field) const;
+  std::optional<std::size_t> field_index(const File& file, ExprId reference) const;
+  /// `field OP value` for the operators other than `in` and `not in`.
+  std::optional<AtomSet> comparison(const Field& field, CompareOp op, const Expr& value) const;
+  std::optional<std::size_t> atom_of(const Field& field, const Expr& value) const;
+  std::string atom_text(const Field& field, std::size_t atom) const;
+  Box full_box() const;
+
+  const Model& model_;
+  std::string object_;
+  std::vector<Field> fields_;
+};
+
+}  // namespace gtm::rules

@@ -1,0 +1,149 @@
+// field-duplicate, automation-duplicate, tag-duplicate: things declared twice under different
+// names.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "rules/analyses.hpp"
+
+namespace gtm::rules {
+
+namespace {
+
+// `LeadSource`, `lead_source__c` and `Lead-Source` all normalise to `leadsource`.
+std::string normalise(std::string_view name) {
+  if (name.size() > 3 && name.substr(name.size() - 3) == "__c") name.remove_suffix(3);
+  std::string out;
+  for (char c : name) {
+    if (c != '_' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::vector<EntityId> entities_of(const Model& model, std::string_view kind) {
+  std::vector<EntityId> ids;
+  for (EntityId id = 0; id < model.entities.size(); ++id) {
+    const Entity& entity = model.entities[id];
+    if (!entity.from_stdlib && !entity.has_error && entity.kind != Schema::kUnknownKind &&
+        model.kind_of(id).name == kind) {
+      ids.push_back(id);
+    }
+  }
+  return ids;
+}
+
+// The attribute as written, whitespace aside, for comparing values.
+std::string written(const Model& model, EntityId id, std::string_view attribute) {
+  const Expr* e = model.attr_expr(id, attribute);
+  if (!e) return {};
+  if (e->kind == ExprKind::String) return std::string(e->text);
+  std::string out;
+  for (char c : model.file_of(id).source->text().substr(e->begin, e->end - e->begin)) {
+    if (!std::isspace(static_cast<unsigned char>(c))) out += c;
+  }
+  return out;
+}
+
+std::vector<EntityId> targets(const Model& model, EntityId id, std::string_view attribute) {
+  std::vector<EntityId> out;
+  const Attribute* a = model.attr(id, attribute);
+  if (!a) return out;
+  const File& file = model.file_of(id);
+  for (ExprId item : file.children(file.exprs[a->value])) {
+    if (model.target(file.id, item) != kNoEntity) out.push_back(model.target(file.id, item));
+  }
+  return out;
+}
+
+void report(Diagnostics& diagnostics, const Model& model, const char* rule, EntityId later,
+            EntityId first, std::string message, std::string help) {
+  Diagnostic& d =
+      diagnostics.report(Severity::Warning, rule, model.header_span(later), std::move(message));
+  d.notes.push_back(
+      {model.header_span(first), fmt::format("`{}` is declared here", model.display_name(first))});
+  d.help = std::move(help);
+}
+
+void field_duplicates(const Model& model, Diagnostics& diagnostics) {
+  std::map<std::pair<std::string, std::string>, EntityId> seen;  // (object, normalised name)
+  for (EntityId id : entities_of(model, "field")) {
+    const std::string_view path = model.entities[id].name;
+    const std::size_t dot = path.rfind('.');
+    if (dot == std::string_view::npos) continue;
+    const auto key =
+        std::make_pair(std::string(path.substr(0, dot)), normalise(path.substr(dot + 1)));
+    const auto [it, inserted] = seen.emplace(key, id);
+    if (inserted) continue;
+    report(
+        diagnostics, model, "field-duplicate", id, it->second,
+        fmt::format("field `{}` looks like a duplicate of `{}`: their names differ only in case, "
+                    "`_`, `-` or `__c`",
+                    path, model.display_name(it->second)),
+        "keep one field and migrate its readers and writers, or deprecate the other");
+  }
+}
+
+bool is_active(const Model& model, EntityId id) {
+  const Expr* active = model.attr_expr(id, "active");
+  return !active || active->kind != ExprKind::Bool || active->boolean;
+}
+
+void automation_duplicates(const Model& model, Diagnostics& diagnostics) {
+  std::vector<EntityId> automations;
+  for (EntityId id : entities_of(model, "automation")) {
+    if (is_active(model, id) && model.attr(id, "trigger")) automations.push_back(id);
+  }
+  for (std::size_t j = 0; j < automations.size(); ++j) {
+    for (std::size_t i = 0; i < j; ++i) {
+      const EntityId a = automations[i], b = automations[j];
+      if (written(model, a, "system") != written(model, b, "system") ||
+          written(model, a, "trigger") != written(model, b, "trigger")) {
+        continue;
+      }
+      const auto wa = targets(model, a, "writes");
+      const auto wb = targets(model, b, "writes");
+      const auto shared = std::find_first_of(wb.begin(), wb.end(), wa.begin(), wa.end());
+      if (shared == wb.end()) continue;
+      report(diagnostics, model, "automation-duplicate", b, a,
+             fmt::format("automations `{}` and `{}` run on the same trigger in the same system and "
+                         "both write `{}`",
+                         model.display_name(a), model.display_name(b), model.display_name(*shared)),
+             "merge them, or make one the single writer");
+      break;
+    }
+  }
+}
+
+void tag_duplicates(const Model& model, Diagnostics& diagnostics) {
+  const std::vector<EntityId> tags = entities_of(model, "tag");
+  for (std::size_t j = 0; j < tags.size(); ++j) {
+    for (std::size_t i = 0; i < j; ++i) {
+      const EntityId a = tags[i], b = tags[j];
+      const bool same_place = written(model, a, "system") == written(model, b, "system") &&
+                              written(model, a, "event") == written(model, b, "event");
+      const bool same_tag = normalise(model.display_name(a)) == normalise(model.display_name(b)) ||
+                            (!written(model, a, "purpose").empty() &&
+                             written(model, a, "purpose") == written(model, b, "purpose"));
+      if (!same_place || !same_tag) continue;
+      const bool same_name = normalise(model.display_name(a)) == normalise(model.display_name(b));
+      report(diagnostics, model, "tag-duplicate", b, a,
+             fmt::format("tags `{}` and `{}` fire on the same event in the same system {}",
+                         model.display_name(a), model.display_name(b),
+                         same_name ? "under the same name" : "for the same purpose"),
+             "remove one: duplicate tags double-count conversions and slow pages");
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+void run_duplicates(const AnalysisContext& context, Diagnostics& diagnostics) {
+  field_duplicates(context.model, diagnostics);
+  automation_duplicates(context.model, diagnostics);
+  tag_duplicates(context.model, diagnostics);
+}
+
+}  // namespace gtm::rules

@@ -1,0 +1,93 @@
+// sync-write-conflict, field-dead, field-ghost, field-deprecated-in-use: what the data-flow
+// index says about each field.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "rules/analyses.hpp"
+#include "rules/data_flow.hpp"
+
+namespace gtm::rules {
+
+namespace {
+
+std::vector<EntityId> distinct_users(const std::vector<FieldUse>& uses) {
+  std::vector<EntityId> users;
+  for (const FieldUse& use : uses) {
+    if (std::find(users.begin(), users.end(), use.by) == users.end()) users.push_back(use.by);
+  }
+  return users;
+}
+
+const std::vector<FieldUse>* uses_of(const std::unordered_map<EntityId, std::vector<FieldUse>>& map,
+                                     EntityId field) {
+  const auto it = map.find(field);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+bool is_deprecated(const Model& model, EntityId field) {
+  const Expr* deprecated = model.attr_expr(field, "deprecated");
+  return deprecated && deprecated->kind == ExprKind::Bool && deprecated->boolean;
+}
+
+void write_conflict(const Model& model, EntityId field, const std::vector<FieldUse>& writes,
+                    Diagnostics& diagnostics) {
+  const std::vector<EntityId> writers = distinct_users(writes);
+  if (writers.size() < 2 || model.attr(field, "source_of_truth")) return;
+  std::vector<std::string> names;
+  for (EntityId writer : writers) names.push_back(describe_entity(model, writer));
+  Diagnostic& d = diagnostics.error(
+      "sync-write-conflict", model.header_span(field),
+      fmt::format("field `{}` is written by {} writers and has no `source_of_truth`: {}",
+                  model.display_name(field), writers.size(), fmt::join(names, ", ")));
+  for (const FieldUse& write : writes) {
+    d.notes.push_back({write.at, fmt::format("{} writes it", describe_entity(model, write.by))});
+  }
+  d.help = "declare whose value wins with `source_of_truth = SYSTEM`, or stop all but one writer";
+}
+
+}  // namespace
+
+void run_field_usage(const AnalysisContext& context, Diagnostics& diagnostics) {
+  const Model& model = context.model;
+  const DataFlow flow = build_data_flow(model);
+  for (EntityId field = 0; field < model.entities.size(); ++field) {
+    const Entity& entity = model.entities[field];
+    if (entity.from_stdlib || entity.kind == Schema::kUnknownKind ||
+        model.kind_of(field).name_space != "fields") {
+      continue;
+    }
+    const auto* writes = uses_of(flow.writers, field);
+    const auto* reads = uses_of(flow.readers, field);
+    if (writes) write_conflict(model, field, *writes, diagnostics);
+    if (writes && !reads && !is_deprecated(model, field)) {
+      diagnostics
+          .report(
+              Severity::Info, "field-dead", model.header_span(field),
+              fmt::format("field `{}` is written by {} but nothing reads it",
+                          model.display_name(field), describe_entity(model, writes->front().by)))
+          .help = "if nothing needs it, stop writing it and deprecate it";
+    }
+    if (reads && !writes) {
+      diagnostics
+          .report(Severity::Info, "field-ghost", model.header_span(field),
+                  fmt::format("field `{}` is read by {} but nothing writes it",
+                              model.display_name(field), describe_entity(model, reads->front().by)))
+          .help = "model what fills it (a sync, a form, an automation), or stop reading it";
+    }
+    if (!is_deprecated(model, field)) continue;
+    for (const auto* uses : {writes, reads}) {
+      if (!uses) continue;
+      for (const FieldUse& use : *uses) {
+        Diagnostic& d = diagnostics.error(
+            "field-deprecated-in-use", use.at,
+            fmt::format("{} uses field `{}`, which is deprecated", describe_entity(model, use.by),
+                        model.display_name(field)));
+        d.notes.push_back({model.header_span(field), "deprecated here"});
+        d.help = "use its replacement, or remove the reference";
+      }
+    }
+  }
+}
+
+}  // namespace gtm::rules

@@ -1,0 +1,77 @@
+// routing-unknown-value: a comparison in a condition (a routing rule, an enrollment, a trigger)
+// with a value its picklist field does not have, which can therefore never be true.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/conditions.hpp"
+#include "compiler/suggest.hpp"
+#include "rules/analyses.hpp"
+
+namespace gtm::rules {
+
+namespace {
+
+bool holds_condition(const Type& type) {
+  if (type.kind == TypeKind::Condition) return true;
+  return std::any_of(type.args.begin(), type.args.end(), holds_condition);
+}
+
+void check_value(const Model& model, const File& file, const Expr& field_ref, EntityId field,
+                 const Expr& value, Diagnostics& diagnostics) {
+  if (value.kind != ExprKind::String) return;
+  const FieldValues values = field_values(model, field);
+  if (values.kind != FieldValueKind::Picklist ||
+      std::find(values.picklist.begin(), values.picklist.end(), value.text) !=
+          values.picklist.end()) {
+    return;
+  }
+  const auto best = closest(value.text, values.picklist);
+  Diagnostic& d = diagnostics.error(
+      "routing-unknown-value", file.span_of(value),
+      fmt::format("\"{}\" is not a value of `{}`, so this comparison is never true{}", value.text,
+                  field_ref.text, best ? fmt::format("; did you mean \"{}\"?", *best) : ""));
+  d.notes.push_back({model.header_span(field),
+                     fmt::format("`{}` has {} values", field_ref.text, values.picklist.size())});
+  if (best) {
+    d.fix = Fix{file.span_of(value), fmt::format("\"{}\"", *best),
+                fmt::format("replace with \"{}\"", *best)};
+  }
+}
+
+void walk(const Model& model, const File& file, ExprId id, Diagnostics& diagnostics) {
+  const Expr& e = file.exprs[id];
+  if (e.kind == ExprKind::Compare) {
+    const Expr& lhs = file.exprs[file.children(e)[0]];
+    const EntityId field = model.target(file.id, file.children(e)[0]);
+    const Expr& rhs = file.exprs[file.children(e)[1]];
+    if (field == kNoEntity || lhs.kind != ExprKind::Reference) return;
+    if (rhs.kind == ExprKind::List) {
+      for (ExprId item : file.children(rhs))
+        check_value(model, file, lhs, field, file.exprs[item], diagnostics);
+    } else {
+      check_value(model, file, lhs, field, rhs, diagnostics);
+    }
+    return;
+  }
+  for (ExprId child : file.children(e)) walk(model, file, child, diagnostics);
+}
+
+}  // namespace
+
+void run_routing_unknown_value(const AnalysisContext& context, Diagnostics& diagnostics) {
+  const Model& model = context.model;
+  for (EntityId id = 0; id < model.entities.size(); ++id) {
+    const Entity& entity = model.entities[id];
+    if (entity.from_stdlib || entity.kind == Schema::kUnknownKind) continue;
+    const KindSchema& kind = model.kind_of(id);
+    const File& file = model.file_of(id);
+    for (const AttrSlot& slot : model.slots_of(id)) {
+      const AttrSchema& attr = slot.attr == kAnyAttr ? *kind.any_attr : kind.attrs[slot.attr];
+      if (holds_condition(attr.type))
+        walk(model, file, file.attributes[slot.attribute].value, diagnostics);
+    }
+  }
+}
+
+}  // namespace gtm::rules
