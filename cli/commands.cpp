@@ -66,10 +66,52 @@ exit status: 0 done (or nothing to change), 1 changes needed (--check, --diff) o
 errors, 2 usage or I/O error
 )";
 
+constexpr std::string_view kRouteUsage =
+    R"(usage: gtmlint route [--object OBJECT] [--routing NAME] FIELD=VALUE...
+
+Shows which rule of each routing of OBJECT (e.g. salesforce.lead) takes a lead with the given
+field values, who is assigned (round-robin members listed, departures marked), and why each
+earlier rule did not match. Fields not given are empty. Example:
+
+  gtmlint route --object salesforce.lead country=CA industry=Retail employees=40
+)";
+
+constexpr std::string_view kGraphUsage =
+    R"(usage: gtmlint graph [--format dot|mermaid] [--focus NAME]
+
+Prints the lead-flow and data-flow map of the workspace: systems and the syncs between them,
+forms, automations, nurtures and dashboards in their systems, routings to their assignees,
+handoffs between teams with their SLA. Entities with errors are red, with warnings orange.
+--focus keeps NAME and what is directly connected to it. Render DOT with Graphviz
+(`gtmlint graph | dot -Tsvg > map.svg`); GitHub renders Mermaid in Markdown.
+)";
+
+constexpr std::string_view kDebtUsage =
+    R"(usage: gtmlint debt [--format markdown|json|csv] [--today YYYY-MM-DD]
+
+Prints the debt backlog: `debt` and `workaround` blocks and the open findings grouped by rule,
+prioritised by impact (lead capture, CRM sync, routing, attribution, reporting, manual cleanup,
+cosmetic), then risk, then effort, with blockers before what they block; each with its owner and
+next action.
+)";
+
+constexpr std::string_view kExportUsage = R"(usage: gtmlint export [--output FILE]
+
+Prints the resolved model as JSON (docs/export-format.md): every entity with its attributes,
+references resolved to kind and name, nested blocks, and derived facts (team members, each
+field's writers and readers).
+)";
+
 constexpr std::array kCommands = {
     Command{"check", "check a workspace and report findings (the default command)", kCheckUsage,
             &run_check},
     Command{"fmt", "rewrite .gtm files in the canonical layout", kFmtUsage, &run_fmt},
+    Command{"route", "show which routing rule and owner a lead gets, and why", kRouteUsage,
+            &run_route},
+    Command{"graph", "print the lead-flow and data-flow map (DOT or Mermaid)", kGraphUsage,
+            &run_graph},
+    Command{"debt", "print the prioritised debt backlog", kDebtUsage, &run_debt},
+    Command{"export", "print the resolved model as JSON", kExportUsage, &run_export},
     Command{"rules", "list every rule with its category, severity and summary", kRulesUsage,
             &run_rules},
     Command{"explain", "explain a rule: rationale, examples, how to waive it", kExplainUsage,

@@ -27,5 +27,9 @@ int run_check(const std::vector<std::string>& args, Io& io);
 int run_rules(const std::vector<std::string>& args, Io& io);
 int run_explain(const std::vector<std::string>& args, Io& io);
 int run_fmt(const std::vector<std::string>& args, Io& io);
+int run_route(const std::vector<std::string>& args, Io& io);
+int run_graph(const std::vector<std::string>& args, Io& io);
+int run_debt(const std::vector<std::string>& args, Io& io);
+int run_export(const std::vector<std::string>& args, Io& io);
 
 }  // namespace gtm::cli

@@ -1,0 +1,320 @@
+// `gtmlint route --object salesforce.lead country=CA employees=40`: which routing rule takes a
+// given lead, who is assigned, and why each earlier rule did not match.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "cli/load.hpp"
+#include "cli/options.hpp"
+#include "compiler/conditions.hpp"
+#include "compiler/literals.hpp"
+#include "compiler/suggest.hpp"
+#include "compiler/value.hpp"
+#include "rules/registry.hpp"
+
+namespace gtm::cli {
+
+namespace {
+
+// A lead: field name -> value as given on the command line.
+using Lead = std::map<std::string, std::string, std::less<>>;
+
+// Numbers, dates and booleans as given; text in quotes.
+std::string shown(const std::string& value) {
+  double number = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  const bool is_number = error == std::errc() && end == value.data() + value.size();
+  if (is_number || parse_date(value) || value == "true" || value == "false") return value;
+  return fmt::format("\"{}\"", value);
+}
+
+class LeadEvaluator {
+ public:
+  LeadEvaluator(const Model& model, const Lead& lead) : model_(model), lead_(lead) {}
+
+  bool matches(const File& file, ExprId id) { return eval(file, id); }
+
+  // The comparisons that made a condition false, with the lead's values.
+  std::vector<std::string> reasons(const File& file, ExprId id) {
+    std::vector<std::string> out;
+    collect_reasons(file, id, out);
+    return out;
+  }
+
+ private:
+  std::string field_name(const File& file, ExprId ref) const {
+    const EntityId field = model_.target(file.id, ref);
+    const std::string_view path =
+        field == kNoEntity ? file.exprs[ref].text : model_.entities[field].name;
+    return std::string(path.substr(path.rfind('.') + 1));
+  }
+
+  const std::string* value_of(const File& file, ExprId ref) const {
+    const auto it = lead_.find(field_name(file, ref));
+    return it == lead_.end() ? nullptr : &it->second;
+  }
+
+  // -1, 0, 1 comparing the lead's value with a literal; nullopt if they cannot be compared.
+  std::optional<int> order(const std::string& given, const Expr& literal) const {
+    double a = 0, b = 0;
+    if (literal.kind == ExprKind::Number) {
+      const auto [end, error] = std::from_chars(given.data(), given.data() + given.size(), a);
+      if (error != std::errc() || end != given.data() + given.size()) return std::nullopt;
+      b = literal.number;
+    } else if (literal.kind == ExprKind::Date) {
+      const auto days = parse_date(given);
+      if (!days) return std::nullopt;
+      a = static_cast<double>(*days);
+      b = static_cast<double>(literal.integer);
+    } else if (literal.kind == ExprKind::Bool) {
+      if (given != "true" && given != "false") return std::nullopt;
+      return (given == "true") == literal.boolean ? 0 : 1;
+    } else if (literal.kind == ExprKind::String) {
+      return given == literal.text ? 0 : (given < literal.text ? -1 : 1);
+    } else {
+      return std::nullopt;
+    }
+    return a < b ? -1 : (a > b ? 1 : 0);
+  }
+
+  bool compare(const File& file, const Expr& e) const {
+    const auto sides = file.children(e);
+    const std::string* given = value_of(file, sides[0]);
+    const Expr& rhs = file.exprs[sides[1]];
+    const auto equals = [&](const Expr& literal) {
+      if (literal.kind == ExprKind::None) return given == nullptr;
+      return given && order(*given, literal) == 0;
+    };
+    switch (e.op) {
+      case CompareOp::Eq:
+        return equals(rhs);
+      case CompareOp::Ne:
+        return !equals(rhs);
+      case CompareOp::In:
+      case CompareOp::NotIn: {
+        bool found = false;
+        for (ExprId item : file.children(rhs)) found = found || equals(file.exprs[item]);
+        return found == (e.op == CompareOp::In);
+      }
+      default:
+        break;
+    }
+    if (!given) return false;  // an empty field is neither smaller nor larger
+    const auto o = order(*given, rhs);
+    if (!o) return false;
+    return e.op == CompareOp::Lt   ? *o < 0
+           : e.op == CompareOp::Le ? *o <= 0
+           : e.op == CompareOp::Gt ? *o > 0
+                                   : *o >= 0;
+  }
+
+  bool eval(const File& file, ExprId id) const {
+    const Expr& e = file.exprs[id];
+    const auto children = file.children(e);
+    switch (e.kind) {
+      case ExprKind::Bool:
+        return e.boolean;
+      case ExprKind::Paren:
+        return eval(file, children[0]);
+      case ExprKind::Not:
+        return !eval(file, children[0]);
+      case ExprKind::And:
+        return eval(file, children[0]) && eval(file, children[1]);
+      case ExprKind::Or:
+        return eval(file, children[0]) || eval(file, children[1]);
+      case ExprKind::Reference: {
+        const std::string* given = value_of(file, id);
+        return given && *given == "true";
+      }
+      case ExprKind::Compare:
+        return compare(file, e);
+      default:
+        return false;
+    }
+  }
+
+  void collect_reasons(const File& file, ExprId id, std::vector<std::string>& out) const {
+    const Expr& e = file.exprs[id];
+    if (e.kind == ExprKind::And || e.kind == ExprKind::Or || e.kind == ExprKind::Paren) {
+      for (ExprId child : file.children(e)) {
+        if (!eval(file, child)) collect_reasons(file, child, out);
+      }
+      return;
+    }
+    const std::string written(file.source->text().substr(e.begin, e.end - e.begin));
+    if (e.kind == ExprKind::Compare || e.kind == ExprKind::Reference) {
+      const ExprId ref = e.kind == ExprKind::Compare ? file.children(e)[0] : id;
+      const std::string* given = value_of(file, ref);
+      const std::string name = field_name(file, ref);
+      out.push_back(
+          fmt::format("`{}` is false ({})", written,
+                      given ? fmt::format("{} = {}", name, shown(*given)) : name + " is empty"));
+    } else {
+      out.push_back(fmt::format("`{}` is false", written));
+    }
+  }
+
+  const Model& model_;
+  const Lead& lead_;
+};
+
+struct RouteOptions {
+  std::string object;
+  std::string routing;
+  std::optional<std::string> today;
+  Lead lead;
+};
+
+std::optional<RouteOptions> parse_route_options(const std::vector<std::string>& args, Io& io) {
+  RouteOptions options;
+  ArgReader reader(args);
+  while (!reader.done()) {
+    if (auto object = reader.value("--object"))
+      options.object = *object;
+    else if (auto routing = reader.value("--routing"))
+      options.routing = *routing;
+    else if (auto today = reader.value("--today"))
+      options.today = *today;
+    else if (!reader.missing_value().empty() || reader.peek().starts_with("-") ||
+             reader.peek().find('=') == std::string::npos) {
+      io.err << fmt::format(
+          "gtmlint: unexpected `{}`; usage: gtmlint route --object OBJECT "
+          "FIELD=VALUE...\n",
+          reader.done() ? reader.missing_value() : reader.peek());
+      return std::nullopt;
+    } else {
+      const std::string pair = reader.next();
+      const std::size_t equals = pair.find('=');
+      std::string value = pair.substr(equals + 1);
+      if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+        value = value.substr(1, value.size() - 2);
+      options.lead[pair.substr(0, equals)] = value;
+    }
+  }
+  return options;
+}
+
+std::string describe_lead(const Lead& lead) {
+  std::vector<std::string> parts;
+  for (const auto& [name, value] : lead)
+    parts.push_back(fmt::format("{} = {}", name, shown(value)));
+  return parts.empty() ? "an empty lead" : fmt::format("{}", fmt::join(parts, ", "));
+}
+
+// Every field named on the command line must be a field of the object.
+bool check_fields(const Model& model, std::string_view object, const Lead& lead, Io& io) {
+  const auto fields = model.names.find("fields");
+  std::vector<std::string_view> known;
+  if (fields != model.names.end()) {
+    for (const auto& [path, id] : fields->second) {
+      if (path.size() > object.size() && path.starts_with(object) && path[object.size()] == '.') {
+        known.push_back(path.substr(object.size() + 1));
+      }
+    }
+  }
+  for (const auto& [name, value] : lead) {
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    const auto best = closest(name, known);
+    io.err << fmt::format("gtmlint: `{}` has no field `{}`{}\n", object, name,
+                          best ? fmt::format("; did you mean `{}`?", *best) : "");
+    return false;
+  }
+  return true;
+}
+
+std::string assignee_text(const Model& model, const File& file, ExprId assign, std::int64_t today) {
+  const Value value = value_of_expr(model, file, assign);
+  std::string text = format_value(model, value);
+  if (value.kind != Value::Kind::Call) return text;
+  std::vector<std::string> members;
+  for (const Value& member : value.items) {
+    std::string name = format_value(model, member);
+    if (member.kind == Value::Kind::Entity) {
+      const Expr* left = model.attr_expr(member.entity, "left");
+      if (left && left->kind == ExprKind::Date && left->integer <= today) {
+        name += fmt::format(" (left on {})", left->text);
+      }
+    }
+    members.push_back(name);
+  }
+  return fmt::format("{}: one of {}", text, fmt::join(members, ", "));
+}
+
+void route_one(const Model& model, EntityId routing, const Lead& lead, std::int64_t today, Io& io) {
+  const File& file = model.file_of(routing);
+  const LineColumn at = file.source->line_column(model.block_of(routing).begin);
+  io.out << fmt::format("routing `{}` ({}:{}) for {}:\n", model.display_name(routing),
+                        file.source->path(), at.line, describe_lead(lead));
+  LeadEvaluator evaluator(model, lead);
+  std::size_t number = 0;
+  for (EntityId rule : model.children_of(routing)) {
+    if (model.kind_of(rule).name != "rule") continue;
+    ++number;
+    const Attribute* when = model.attr(rule, "when");
+    if (!when) continue;
+    const File& rule_file = model.file_of(rule);
+    if (evaluator.matches(rule_file, when->value)) {
+      io.out << fmt::format("  {}. {}: matches\n", number, model.display_name(rule));
+      const Attribute* assign = model.attr(rule, "assign");
+      io.out << fmt::format(
+          "assigned to {}\n",
+          assign ? assignee_text(model, rule_file, assign->value, today) : "nobody");
+      return;
+    }
+    const auto reasons = evaluator.reasons(rule_file, when->value);
+    io.out << fmt::format("  {}. {}: no, {}\n", number, model.display_name(rule),
+                          fmt::join(reasons, "; "));
+  }
+  const Attribute* fallback = model.attr(routing, "fallback");
+  if (fallback) {
+    io.out << fmt::format("no rule matches; the fallback assigns it to {}\n",
+                          assignee_text(model, file, fallback->value, today));
+  } else {
+    io.out << "no rule matches and there is no fallback: the lead is not assigned\n";
+  }
+}
+
+}  // namespace
+
+int run_route(const std::vector<std::string>& args, Io& io) {
+  const auto options = parse_route_options(args, io);
+  if (!options) return kExitFailure;
+  std::string today_error;
+  const auto today = resolve_today(options->today, &today_error);
+  if (!today) {
+    io.err << "gtmlint: " << today_error << "\n";
+    return kExitFailure;
+  }
+  Compilation compilation;
+  std::vector<bool> reported;
+  if (!load_workspace({}, compilation, reported, io)) return kExitFailure;
+  analyse(compilation, CompileOptions{*today, rules::all_analyses()});
+  const Model& model = compilation.model;
+  std::vector<EntityId> routings;
+  for (EntityId id = 0; id < model.entities.size(); ++id) {
+    if (model.entities[id].from_stdlib || model.kind_of(id).name != "routing") continue;
+    const Expr* object = model.attr_expr(id, "object");
+    if (!object) continue;
+    if (!options->object.empty() && object->text != options->object) continue;
+    if (!options->routing.empty() && model.display_name(id) != options->routing) continue;
+    routings.push_back(id);
+  }
+  if (routings.empty()) {
+    io.err << fmt::format(
+        "gtmlint: no routing{}{}\n",
+        options->object.empty() ? "" : fmt::format(" of `{}`", options->object),
+        options->routing.empty() ? "" : fmt::format(" named `{}`", options->routing));
+    return kExitFailure;
+  }
+  for (EntityId routing : routings) {
+    const std::string object(model.attr_expr(routing, "object")->text);
+    if (!check_fields(model, object, options->lead, io)) return kExitFailure;
+    route_one(model, routing, options->lead, *today, io);
+  }
+  return kExitClean;
+}
+
+}  // namespace gtm::cli
