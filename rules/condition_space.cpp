@@ -338,6 +338,23 @@ std::string ConditionSpace::atom_text(const Field& field, std::size_t atom) cons
   }
 }
 
+// The order atoms are tried in for an example: for numbers and dates the constants themselves,
+// then the values between and above them, then empty, and the values below the smallest last
+// (`employees = -1` is rarely the lead anyone means); otherwise values first, empty last.
+std::vector<std::size_t> ConditionSpace::preference(const Field& field) const {
+  const std::size_t count = atom_count(field);
+  std::vector<std::size_t> order;
+  if (field.kind != FieldValueKind::Number && field.kind != FieldValueKind::Date) {
+    for (std::size_t a = 0; a < count; ++a) order.push_back(a);
+    return order;
+  }
+  for (std::size_t a = 1; a + 1 < count; a += 2) order.push_back(a);
+  for (std::size_t a = 2; a + 1 < count; a += 2) order.push_back(a);
+  order.push_back(count - 1);
+  order.push_back(0);
+  return order;
+}
+
 std::string ConditionSpace::example(const Region& region) const {
   if (region.empty()) return {};
   // Prefer the box that needs the fewest empty fields: examples with values read better.
@@ -357,14 +374,10 @@ std::string ConditionSpace::example(const Region& region) const {
   for (std::size_t f = 0; f < best->size(); ++f) {
     const std::size_t count = atom_count(fields_[f]);
     if ((*best)[f] == AtomSet(count, true)) continue;
-    std::size_t chosen = count - 1;
-    for (std::size_t a = 0; a < count; ++a) {
-      if ((*best)[f].test(a)) {
-        chosen = a;
-        break;
-      }
-    }
-    parts.push_back(atom_text(fields_[f], chosen));
+    const std::vector<std::size_t> order = preference(fields_[f]);
+    const auto chosen = std::find_if(order.begin(), order.end(),
+                                     [&](std::size_t a) { return (*best)[f].test(a); });
+    parts.push_back(atom_text(fields_[f], chosen == order.end() ? count - 1 : *chosen));
   }
   if (parts.empty()) return "any lead";
   return fmt::format("{}", fmt::join(parts, " and "));

@@ -77,6 +77,7 @@ class ConditionSpace {
   std::optional<AtomSet> comparison(const Field& field, CompareOp op, const Expr& value) const;
   std::optional<std::size_t> atom_of(const Field& field, const Expr& value) const;
   std::string atom_text(const Field& field, std::size_t atom) const;
+  std::vector<std::size_t> preference(const Field& field) const;
   Box full_box() const;
 
   const Model& model_;
