@@ -102,6 +102,13 @@ references resolved to kind and name, nested blocks, and derived facts (team mem
 field's writers and readers).
 )";
 
+constexpr std::string_view kLspUsage = R"(usage: gtmlint lsp [--stdio]
+
+Runs the language server (LSP 3.17, JSON-RPC on standard input and output) for editors:
+diagnostics as you type, hover, go to definition, find references, rename, completion, document
+and workspace symbols, formatting and quick fixes. See editors/README.md.
+)";
+
 constexpr std::array kCommands = {
     Command{"check", "check a workspace and report findings (the default command)", kCheckUsage,
             &run_check},
@@ -112,6 +119,7 @@ constexpr std::array kCommands = {
             &run_graph},
     Command{"debt", "print the prioritised debt backlog", kDebtUsage, &run_debt},
     Command{"export", "print the resolved model as JSON", kExportUsage, &run_export},
+    Command{"lsp", "run the language server for editors", kLspUsage, &run_lsp},
     Command{"rules", "list every rule with its category, severity and summary", kRulesUsage,
             &run_rules},
     Command{"explain", "explain a rule: rationale, examples, how to waive it", kExplainUsage,

@@ -31,5 +31,6 @@ int run_route(const std::vector<std::string>& args, Io& io);
 int run_graph(const std::vector<std::string>& args, Io& io);
 int run_debt(const std::vector<std::string>& args, Io& io);
 int run_export(const std::vector<std::string>& args, Io& io);
+int run_lsp(const std::vector<std::string>& args, Io& io);
 
 }  // namespace gtm::cli

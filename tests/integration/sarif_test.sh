@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-[ -d "$here/node_modules/ajv" ] || (cd "$here" && npm install --no-audit --no-fund --silent >/dev/null)
+[ -d "$here/node_modules/ajv" ] && [ -d "$here/node_modules/vscode-languageserver-protocol" ] || (cd "$here" && npm install --no-audit --no-fund --silent >/dev/null)
 
 cd "$source_dir"
 status=0

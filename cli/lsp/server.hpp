@@ -1,0 +1,65 @@
+// `gtmlint lsp`: the language server. It keeps the workspace (every .gtm file under the root,
+// open buffers overriding the disk), re-checks it a short moment after edits stop, publishes
+// diagnostics for every file whose findings changed, and answers requests from the latest check.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/lsp/protocol.hpp"
+#include "cli/lsp/transport.hpp"
+#include "compiler/compilation.hpp"
+
+namespace gtm::lsp {
+
+class Server {
+ public:
+  explicit Server(Transport& transport) : transport_(transport) {}
+
+  /// Serves until `exit`; returns the process exit status (0 after `shutdown`, else 1).
+  int run();
+
+ private:
+  void enqueue(const std::string& body);
+  void handle(const Json& message);
+  void handle_request(const Json& id, const std::string& method, const Json& params);
+  void handle_notification(const std::string& method, const Json& params);
+  Json answer(const std::string& method, const Json& params);
+
+  void reply(const Json& id, Json result);
+  void reply_error(const Json& id, int code, const std::string& message);
+  void notify(const std::string& method, Json params);
+
+  void initialize(const Json& params);
+  void load_disk_files();
+  void did_open(const Json& params);
+  void did_change(const Json& params);
+  void did_close(const Json& params);
+  void changed(std::chrono::milliseconds delay);
+
+  void recheck();
+  void publish();
+
+  Transport& transport_;
+  bool initialized_ = false;
+  bool shutdown_ = false;
+  std::string root_;
+  std::map<std::string, std::string> disk_;  ///< path -> text, for files not open
+  struct Document {
+    std::string text;
+    long version = 0;
+  };
+  std::map<std::string, Document> open_;  ///< path -> buffer
+  std::unique_ptr<Compilation> compilation_;
+  std::map<std::string, FileId> files_by_uri_;
+  std::map<std::string, Json> published_;  ///< uri -> the diagnostics last sent
+  std::int64_t today_ = 0;
+  std::optional<std::chrono::steady_clock::time_point> recheck_at_;
+  std::vector<Json> queue_;  ///< messages read but not yet handled (for cancellation)
+};
+
+}  // namespace gtm::lsp
