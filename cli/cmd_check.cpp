@@ -13,6 +13,7 @@
 #include "cli/options.hpp"
 #include "compiler/fingerprint.hpp"
 #include "compiler/render.hpp"
+#include "compiler/timing.hpp"
 #include "rules/registry.hpp"
 
 namespace gtm::cli {
@@ -127,6 +128,7 @@ int run_check(const std::vector<std::string>& args, Io& io) {
   if (!load_workspace(options->paths, compilation, reported, io)) return kExitFailure;
   analyse(compilation, CompileOptions{*today, rules::all_analyses()});
 
+  const PhaseTimer timer("report");
   const std::vector<std::string> paths = repository_paths(compilation);
   const Fingerprinter fingerprinter(compilation, paths);
   Findings findings;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "compiler/timing.hpp"
+
 namespace gtm::cli {
 
 namespace {
@@ -38,7 +40,9 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
       files.push_back(scope);
     }
   }
+  const PhaseTimer timer("read and parse");
   reported.assign(compilation.first_user_file, false);  // the stdlib is never reported
+  std::vector<SourceText> sources;
   for (const fs::path& file : files) {
     std::string error;
     auto text = read_file(file, &error);
@@ -46,11 +50,12 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
       io.err << fmt::format("gtmlint: cannot read `{}`: {}\n", display_path(file), error);
       return false;
     }
-    add_source(compilation, display_path(file), std::move(*text));
+    sources.push_back({display_path(file), std::move(*text)});
     reported.push_back(scopes.empty() ||
                        std::any_of(scopes.begin(), scopes.end(),
                                    [&](const fs::path& scope) { return is_within(file, scope); }));
   }
+  add_sources(compilation, std::move(sources));
   return true;
 }
 

@@ -1,6 +1,7 @@
 // Entry point: hands argv to gtm::cli::run; any escaped exception is an internal error (exit 2).
 #include <unistd.h>
 
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 
@@ -10,7 +11,11 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   try {
     const std::vector<std::string> args(argv + 1, argv + argc);
-    return gtm::cli::run(args, {std::cout, std::cerr, isatty(STDOUT_FILENO) == 1});
+    const int status = gtm::cli::run(args, {std::cout, std::cerr, isatty(STDOUT_FILENO) == 1});
+    // Freeing a large model piece by piece takes longer than checking it; the process ends here.
+    std::cout.flush();
+    std::cerr.flush();
+    std::_Exit(status);
   } catch (const std::exception& e) {
     std::cerr << "gtmlint: internal error: " << e.what() << "\n";
   } catch (...) {

@@ -183,6 +183,16 @@ EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id
 
 void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
           Diagnostics& diagnostics) {
+  std::size_t blocks = 0, attributes = 0;
+  for (const File& file : files) {
+    blocks += file.blocks.size();
+    attributes += file.attributes.size();
+  }
+  model.entities.reserve(blocks);
+  model.slots.reserve(attributes);
+  model.children.reserve(blocks);
+  model.names["entities"].reserve(blocks);
+  model.names["fields"].reserve(blocks);
   Binder binder(model, diagnostics);
   SymbolTable symbols(model, diagnostics);
   for (const File& file : files) {

@@ -1,9 +1,14 @@
 // The pass pipeline.
 #include "compiler/compilation.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
 #include "compiler/bind.hpp"
 #include "compiler/parse.hpp"
 #include "compiler/settings.hpp"
+#include "compiler/timing.hpp"
 #include "compiler/typecheck.hpp"
 #include "compiler/waivers.hpp"
 #include "stdlib/stdlib.hpp"
@@ -23,6 +28,33 @@ void add_source(Compilation& compilation, std::string path, std::string text) {
       parse_file(compilation.sources.file(id), id, compilation.diagnostics));
 }
 
+void add_sources(Compilation& compilation, std::vector<SourceText> sources) {
+  const std::size_t first = compilation.files.size();
+  for (SourceText& source : sources)
+    compilation.sources.add(std::move(source.path), std::move(source.text));
+  const std::size_t count = compilation.sources.size() - first;
+  compilation.files.resize(compilation.sources.size());
+  std::vector<Diagnostics> found(count);
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    for (std::size_t i = next++; i < count; i = next++) {
+      const auto id = static_cast<FileId>(first + i);
+      compilation.files[id] = parse_file(compilation.sources.file(id), id, found[i]);
+    }
+  };
+  const std::size_t threads =
+      std::min<std::size_t>(count, std::clamp<unsigned>(std::thread::hardware_concurrency(), 1, 8));
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& thread : pool) thread.join();
+  auto& items = compilation.diagnostics.items();
+  for (Diagnostics& diagnostics : found) {
+    items.insert(items.end(), std::make_move_iterator(diagnostics.items().begin()),
+                 std::make_move_iterator(diagnostics.items().end()));
+  }
+}
+
 namespace {
 
 RuleCatalog build_catalog(const std::vector<Policy>& policies, std::span<const Analysis> analyses) {
@@ -38,17 +70,29 @@ RuleCatalog build_catalog(const std::vector<Policy>& policies, std::span<const A
 }  // namespace
 
 void analyse(Compilation& c, const CompileOptions& options) {
-  for (const File& file : c.files) c.model.schema.load(file, c.diagnostics);
-  bind(c.model, c.files, c.first_user_file, c.diagnostics);
-  typecheck(c.model, c.diagnostics);
+  {
+    const PhaseTimer timer("schema and binding");
+    for (const File& file : c.files) c.model.schema.load(file, c.diagnostics);
+    bind(c.model, c.files, c.first_user_file, c.diagnostics);
+  }
+  {
+    const PhaseTimer timer("type checking");
+    typecheck(c.model, c.diagnostics);
+  }
   c.policies = load_policies(c.model, c.diagnostics);
   c.catalog = build_catalog(c.policies, options.analyses);
 
   Evaluator evaluator(c.model, options.today);
-  run_policies(c.model, c.policies, evaluator, c.diagnostics);
+  {
+    const PhaseTimer timer("policies");
+    run_policies(c.model, c.policies, evaluator, c.diagnostics);
+  }
   const AnalysisContext context{c.model, options.today, evaluator};
-  for (const Analysis& analysis : options.analyses) analysis.run(context, c.diagnostics);
-
+  for (const Analysis& analysis : options.analyses) {
+    const PhaseTimer timer(analysis.rules.front().id);
+    analysis.run(context, c.diagnostics);
+  }
+  const PhaseTimer timer("waivers, settings, sort");
   apply_waivers(c.model, c.catalog, options.today, c.diagnostics);
   apply_rule_settings(c.model, c.catalog, c.diagnostics);
 

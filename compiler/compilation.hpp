@@ -41,6 +41,15 @@ struct Compilation {
 /// Adds one file's text to the compilation and parses it.
 void add_source(Compilation& compilation, std::string path, std::string text);
 
+struct SourceText {
+  std::string path;
+  std::string text;
+};
+
+/// Adds several files and parses them in parallel (files parse independently); FileIds follow
+/// the order given.
+void add_sources(Compilation& compilation, std::vector<SourceText> sources);
+
 /// Runs every pass after parsing over everything added so far; sorts the diagnostics.
 void analyse(Compilation& compilation, const CompileOptions& options);
 

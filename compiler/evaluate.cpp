@@ -97,7 +97,7 @@ Value Evaluator::attribute(EntityId entity, KindId kind, std::string_view name) 
 
 Value Evaluator::root(std::string_view name, EntityId subject) {
   const Entity& entity = model_.entities[subject];
-  if (name == "name") return Value::of_text(std::string(model_.display_name(subject)));
+  if (name == "name") return Value::of_text(model_.display_name(subject));
   if (name == "kind") return Value::of_text(model_.kind_of(subject).name);
   const KindId kind = model_.schema.find_top_level(name);
   if (kind != kNoKind && model_.schema.kind(kind).singleton) {
@@ -116,7 +116,7 @@ Value Evaluator::member(const Value& base, std::string_view name) {
     case Value::Kind::Entity:
       if (model_.entities[base.entity].kind == Schema::kUnknownKind) return Value::unknown();
       if (name == "name" && !model_.attr(base.entity, "name")) {
-        return Value::of_text(std::string(model_.display_name(base.entity)));
+        return Value::of_text(model_.display_name(base.entity));
       }
       return attribute(base.entity, model_.entities[base.entity].kind, name);
     case Value::Kind::Block: {
@@ -159,14 +159,16 @@ Value Evaluator::path(std::string_view path, EntityId subject) {
   return v;
 }
 
-const re2::RE2* Evaluator::regex(const std::string& pattern) {
-  auto& slot = regexes_[pattern];
-  if (!slot) {
+const re2::RE2* Evaluator::regex(std::string_view pattern) {
+  auto it = regexes_.find(pattern);
+  if (it == regexes_.end()) {
     re2::RE2::Options options;
     options.set_log_errors(false);
-    slot = std::make_unique<re2::RE2>(pattern, options);
+    auto compiled =
+        std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+    it = regexes_.emplace(std::string(pattern), std::move(compiled)).first;
   }
-  return slot->ok() ? slot.get() : nullptr;
+  return it->second->ok() ? it->second.get() : nullptr;
 }
 
 Value Evaluator::compare(CompareOp op, const Value& a, const Value& b) {
@@ -247,7 +249,8 @@ Value Evaluator::call(const File& file, const Expr& e, EntityId subject) {
     if (!pattern) return Value::unknown();
     const auto items = as_list(arg(0));
     const bool any = std::any_of(items.begin(), items.end(), [&](const Value& v) {
-      return v.kind == Value::Kind::Text && re2::RE2::PartialMatch(v.text, *pattern);
+      return v.kind == Value::Kind::Text &&
+             re2::RE2::PartialMatch(re2::StringPiece(v.text.data(), v.text.size()), *pattern);
     });
     if (name == "matches" && arg(0).kind != Value::Kind::Text) return Value::none();
     return Value::of_bool(any);
@@ -268,7 +271,7 @@ Value Evaluator::call(const File& file, const Expr& e, EntityId subject) {
   }
   if (name == "basename") {
     if (arg(0).kind != Value::Kind::Text) return Value::none();
-    const std::string& text = arg(0).text;
+    const std::string_view text = arg(0).text;
     return Value::of_text(text.substr(text.rfind('.') + 1));
   }
   if (name == "setting") {

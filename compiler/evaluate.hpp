@@ -40,12 +40,19 @@ class Evaluator {
   Value attribute(EntityId entity, KindId kind, std::string_view name);
   Value call(const File& file, const Expr& e, EntityId subject);
   Value compare(CompareOp op, const Value& a, const Value& b);
-  const re2::RE2* regex(const std::string& pattern);
+  const re2::RE2* regex(std::string_view pattern);
   EntityId singleton(KindId kind);
 
   const Model& model_;
   std::int64_t today_;
-  std::unordered_map<std::string, std::unique_ptr<re2::RE2>> regexes_;
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  /// Compiled once per pattern (RE2: linear time, no stack overflow on hostile patterns).
+  std::unordered_map<std::string, std::unique_ptr<re2::RE2>, TextHash, std::equal_to<>> regexes_;
   std::unordered_map<KindId, EntityId> singletons_;
 };
 

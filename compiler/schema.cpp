@@ -25,7 +25,7 @@ Schema::Schema() {
 }
 
 KindId Schema::find_top_level(std::string_view name) const {
-  const auto it = top_level_.find(std::string(name));
+  const auto it = top_level_.find(name);
   return it == top_level_.end() ? kNoKind : it->second;
 }
 

@@ -80,7 +80,13 @@ class Schema {
                  Diagnostics& diagnostics);
 
   std::vector<KindSchema> kinds_;
-  std::unordered_map<std::string, KindId> top_level_;
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::unordered_map<std::string, KindId, TextHash, std::equal_to<>> top_level_;
 };
 
 }  // namespace gtm

@@ -12,7 +12,7 @@ Value value_of_expr(const Model& model, const File& file, ExprId id) {
   if (!e.valid) return Value::unknown();
   switch (e.kind) {
     case ExprKind::String:
-      return Value::of_text(std::string(e.text));
+      return Value::of_text(e.text);
     case ExprKind::Number:
       return Value::of_number(e.number);
     case ExprKind::Bool:
@@ -28,7 +28,7 @@ Value value_of_expr(const Model& model, const File& file, ExprId id) {
     }
     case ExprKind::Reference: {
       const EntityId target = model.target(file.id, id);
-      if (target == kNoEntity) return Value::of_text(std::string(e.text));
+      if (target == kNoEntity) return Value::of_text(e.text);
       Value v = Value::with(Value::Kind::Entity);
       v.entity = target;
       return v;
@@ -59,11 +59,11 @@ std::string format_value(const Model& model, const Value& value) {
     case Value::Kind::Number:
       return fmt::format("{}", value.number);
     case Value::Kind::Text:
-      return value.text;
+      return std::string(value.text);
     case Value::Kind::Date:
-      return value.text.empty() ? format_date(value.integer) : value.text;
+      return value.text.empty() ? format_date(value.integer) : std::string(value.text);
     case Value::Kind::Duration:
-      return value.text.empty() ? format_duration(value.integer) : value.text;
+      return value.text.empty() ? format_duration(value.integer) : std::string(value.text);
     case Value::Kind::Entity:
       return std::string(model.display_name(value.entity));
     case Value::Kind::Block:

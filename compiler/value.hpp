@@ -15,7 +15,9 @@ struct Value {
   bool boolean = false;
   double number = 0;
   std::int64_t integer = 0;  ///< Date: days since 1970-01-01; Duration: minutes
-  std::string text;  ///< Text; Call: the function name; Date, Duration: as written, if written
+  /// Text; Call: the function name; Date, Duration: as written, if written. Always a view of text
+  /// that outlives evaluation: the sources, decoded strings, the schema's names.
+  std::string_view text;
   EntityId entity = kNoEntity;  ///< Entity; Block: the block, or kNoEntity if not written
   KindId block_kind = kNoKind;  ///< Block: its kind (schema defaults apply when not written)
   std::vector<Value> items;     ///< List; Call: the arguments
@@ -32,9 +34,9 @@ struct Value {
     v.number = n;
     return v;
   }
-  static Value of_text(std::string t) {
+  static Value of_text(std::string_view t) {
     Value v = with(Kind::Text);
-    v.text = std::move(t);
+    v.text = t;
     return v;
   }
   static Value with(Kind kind) {

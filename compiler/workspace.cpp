@@ -3,9 +3,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace gtm {
 
@@ -49,14 +48,25 @@ std::vector<fs::path> list_workspace_files(const fs::path& root) {
 }
 
 std::optional<std::string> read_file(const fs::path& path, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) {
     if (error) *error = std::strerror(errno);
     return std::nullopt;
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return std::move(bytes).str();
+  std::string bytes;
+  char chunk[1 << 16];
+  // One read of the whole file when its size is known, chunks otherwise (pipes, /proc).
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (!ec) bytes.reserve(size);
+  for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, file)) > 0;) bytes.append(chunk, n);
+  const bool failed = std::ferror(file);
+  std::fclose(file);
+  if (failed) {
+    if (error) *error = "read error";
+    return std::nullopt;
+  }
+  return bytes;
 }
 
 std::string display_path(const fs::path& path) {

@@ -375,8 +375,8 @@ std::string ConditionSpace::example(const Region& region) const {
     const std::size_t count = atom_count(fields_[f]);
     if ((*best)[f] == AtomSet(count, true)) continue;
     const std::vector<std::size_t> order = preference(fields_[f]);
-    const auto chosen = std::find_if(order.begin(), order.end(),
-                                     [&](std::size_t a) { return (*best)[f].test(a); });
+    const auto chosen =
+        std::find_if(order.begin(), order.end(), [&](std::size_t a) { return (*best)[f].test(a); });
     parts.push_back(atom_text(fields_[f], chosen == order.end() ? count - 1 : *chosen));
   }
   if (parts.empty()) return "any lead";

@@ -1,0 +1,32 @@
+// Phase timings on standard error.
+#include "compiler/timing.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace gtm {
+
+namespace {
+
+bool timings_enabled() {
+  static const bool enabled = [] {
+    const char* value = std::getenv("GTMLINT_TIMINGS");
+    return value && *value && std::string_view(value) != "0";
+  }();
+  return enabled;
+}
+
+}  // namespace
+
+PhaseTimer::PhaseTimer(std::string_view phase) : phase_(phase) {
+  if (timings_enabled()) start_ = std::chrono::steady_clock::now();
+}
+
+PhaseTimer::~PhaseTimer() {
+  if (!timings_enabled()) return;
+  const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start_;
+  std::fprintf(stderr, "gtmlint: timing: %-24.*s %9.2f ms\n", static_cast<int>(phase_.size()),
+               phase_.data(), took.count());
+}
+
+}  // namespace gtm
