@@ -22,15 +22,18 @@ class Binder {
  private:
   void check_label(const File& file, const Block& block, const KindSchema& kind);
   void bind_attribute(const File& file, AttributeId id, const KindSchema& kind,
-                      std::vector<AttrSlot>& slots);
-  void bind_nested(const File& file, const Block& nested, EntityId parent, bool from_stdlib,
-                   std::vector<EntityId>& children);
-  void check_required(EntityId id, const KindSchema& kind, const std::vector<AttrSlot>& slots);
+                      std::size_t first_slot);
+  void bind_nested(const File& file, const Block& nested, EntityId parent, bool from_stdlib);
+  void check_required(EntityId id, const KindSchema& kind, std::span<const AttrSlot> slots);
   std::optional<Fix> suggest_fix(Span span, std::string_view word,
                                  const std::vector<std::string>& candidates) const;
 
   Model& model_;
   Diagnostics& diagnostics_;
+  // Scratch stacks: an entity's slots and children are collected on top, copied into the model
+  // when it is done, and popped, so binding a block allocates nothing.
+  std::vector<AttrSlot> slot_stack_;
+  std::vector<EntityId> child_stack_;
 };
 
 std::optional<Fix> Binder::suggest_fix(Span span, std::string_view word,
@@ -87,10 +90,10 @@ void Binder::check_label(const File& file, const Block& block, const KindSchema&
 }
 
 void Binder::bind_attribute(const File& file, AttributeId id, const KindSchema& kind,
-                            std::vector<AttrSlot>& slots) {
+                            std::size_t first_slot) {
   const Attribute& attribute = file.attributes[id];
-  for (const AttrSlot& slot : slots) {
-    const Attribute& earlier = file.attributes[slot.attribute];
+  for (std::size_t i = first_slot; i < slot_stack_.size(); ++i) {
+    const Attribute& earlier = file.attributes[slot_stack_[i].attribute];
     if (earlier.name == attribute.name) {
       diagnostics_
           .error("duplicate-attribute", file.span_of(attribute),
@@ -109,11 +112,10 @@ void Binder::bind_attribute(const File& file, AttributeId id, const KindSchema& 
         suggest_fix(file.span_of(attribute), attribute.name, names));
     return;
   }
-  slots.push_back({index < 0 ? kAnyAttr : static_cast<std::uint32_t>(index), id});
+  slot_stack_.push_back({index < 0 ? kAnyAttr : static_cast<std::uint32_t>(index), id});
 }
 
-void Binder::bind_nested(const File& file, const Block& nested, EntityId parent, bool from_stdlib,
-                         std::vector<EntityId>& children) {
+void Binder::bind_nested(const File& file, const Block& nested, EntityId parent, bool from_stdlib) {
   const KindId parent_kind = model_.entities[parent].kind;
   KindId kind = parent_kind == Schema::kUnknownKind
                     ? Schema::kUnknownKind
@@ -127,11 +129,11 @@ void Binder::bind_nested(const File& file, const Block& nested, EntityId parent,
     kind = Schema::kUnknownKind;
   }
   const auto id = static_cast<BlockId>(&nested - file.blocks.data());
-  children.push_back(bind_block(file, file.blocks[id], kind, parent, from_stdlib));
+  const EntityId child = bind_block(file, file.blocks[id], kind, parent, from_stdlib);
+  child_stack_.push_back(child);
 }
 
-void Binder::check_required(EntityId id, const KindSchema& kind,
-                            const std::vector<AttrSlot>& slots) {
+void Binder::check_required(EntityId id, const KindSchema& kind, std::span<const AttrSlot> slots) {
   for (std::uint32_t i = 0; i < kind.attrs.size(); ++i) {
     if (!kind.attrs[i].required) continue;
     const bool present = std::any_of(slots.begin(), slots.end(),
@@ -158,15 +160,17 @@ EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id
 
   const KindSchema& kind = model_.schema.kind(kind_id);
   if (kind_id != Schema::kUnknownKind) check_label(file, block, kind);
-  std::vector<AttrSlot> slots;
-  std::vector<EntityId> children;
+  const std::size_t first_slot = slot_stack_.size();
+  const std::size_t first_child = child_stack_.size();
   for (const Member& member : file.members_of(block)) {
     if (member.is_block) {
-      bind_nested(file, file.blocks[member.index], id, from_stdlib, children);
+      bind_nested(file, file.blocks[member.index], id, from_stdlib);
     } else if (kind_id != Schema::kUnknownKind) {
-      bind_attribute(file, member.index, kind, slots);
+      bind_attribute(file, member.index, kind, first_slot);
     }
   }
+  const std::span<const AttrSlot> slots(slot_stack_.data() + first_slot,
+                                        slot_stack_.size() - first_slot);
   if (!entity.has_error) check_required(id, kind, slots);
 
   Entity& stored = model_.entities[id];
@@ -174,8 +178,11 @@ EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id
   stored.slot_count = static_cast<std::uint32_t>(slots.size());
   model_.slots.insert(model_.slots.end(), slots.begin(), slots.end());
   stored.first_child = static_cast<std::uint32_t>(model_.children.size());
-  stored.child_count = static_cast<std::uint32_t>(children.size());
-  model_.children.insert(model_.children.end(), children.begin(), children.end());
+  stored.child_count = static_cast<std::uint32_t>(child_stack_.size() - first_child);
+  model_.children.insert(model_.children.end(),
+                         child_stack_.begin() + static_cast<long>(first_child), child_stack_.end());
+  slot_stack_.resize(first_slot);
+  child_stack_.resize(first_child);
   return id;
 }
 

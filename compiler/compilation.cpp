@@ -73,7 +73,7 @@ void analyse(Compilation& c, const CompileOptions& options) {
   {
     const PhaseTimer timer("schema and binding");
     for (const File& file : c.files) c.model.schema.load(file, c.diagnostics);
-    bind(c.model, c.files, c.first_user_file, c.diagnostics);
+    gtm::bind(c.model, c.files, c.first_user_file, c.diagnostics);  // not std::bind, found by ADL
   }
   {
     const PhaseTimer timer("type checking");

@@ -378,8 +378,7 @@ struct Action<g::attribute_value> {
     attribute.name_end = b.name_end;
     attribute.value = b.pop();
     b.file.attributes.push_back(attribute);
-    b.frames.back().members.push_back(
-        {false, static_cast<AttributeId>(b.file.attributes.size() - 1)});
+    b.attach({false, static_cast<AttributeId>(b.file.attributes.size() - 1)});
   }
 };
 

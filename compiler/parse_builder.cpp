@@ -15,25 +15,28 @@ void ParseBuilder::open_block(std::uint32_t brace) {
   block.begin = name_begin;
   block.open_brace = brace;
   file.blocks.push_back(block);
-  frames.push_back({static_cast<BlockId>(file.blocks.size() - 1), {}});
+  frames.push_back({static_cast<BlockId>(file.blocks.size() - 1), member_stack.size()});
 }
 
 void ParseBuilder::attach(Member member) {
   if (frames.empty()) {
     file.top_level.push_back(member.index);
   } else {
-    frames.back().members.push_back(member);
+    member_stack.push_back(member);
   }
 }
 
 void ParseBuilder::close_block(std::uint32_t end) {
-  Frame frame = std::move(frames.back());
+  const Frame frame = frames.back();
   frames.pop_back();
   Block& block = file.blocks[frame.block];
   block.end = end;
   block.first_member = static_cast<std::uint32_t>(file.members.size());
-  block.member_count = static_cast<std::uint32_t>(frame.members.size());
-  file.members.insert(file.members.end(), frame.members.begin(), frame.members.end());
+  block.member_count = static_cast<std::uint32_t>(member_stack.size() - frame.first_member);
+  file.members.insert(file.members.end(),
+                      member_stack.begin() + static_cast<long>(frame.first_member),
+                      member_stack.end());
+  member_stack.resize(frame.first_member);
   attach({true, frame.block});
 }
 

@@ -14,9 +14,11 @@ struct ParseBuilder {
   ParseBuilder(File& file, Diagnostics& diagnostics, const char* base)
       : file(file), diagnostics(diagnostics), base(base) {}
 
+  /// An open block; its members so far are `member_stack[first_member..]` (one shared stack, so
+  /// that opening a block allocates nothing).
   struct Frame {
     BlockId block = 0;
-    std::vector<Member> members;
+    std::size_t first_member = 0;
   };
 
   File& file;
@@ -27,6 +29,7 @@ struct ParseBuilder {
   std::vector<std::size_t> marks;  ///< operand-stack heights where a list or call began
   std::vector<CompareOp> ops;
   std::vector<Frame> frames;
+  std::vector<Member> member_stack;
 
   // The member or block header read so far, for the next `{` or `=` and for error messages.
   std::string_view name;
@@ -84,8 +87,7 @@ struct ParseBuilder {
   void close_block(std::uint32_t end);
   /// After a syntax error: closes every open block as `has_error` and clears expression state.
   void abandon(std::uint32_t error_offset, bool header_read);
-
- private:
+  /// Adds a member to the innermost open block, or a block to the top level.
   void attach(Member member);
 };
 

@@ -4,8 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
-#include <unordered_map>
+#include <cstdint>
 
 #include "rules/analyses.hpp"
 
@@ -67,21 +66,56 @@ void report(Diagnostics& diagnostics, const Model& model, const char* rule, Enti
   d.help = std::move(help);
 }
 
+// A hash of a field's object and normalised name, computed without building the name.
+std::uint64_t field_key(std::string_view path) {
+  const std::size_t dot = path.rfind('.');
+  std::string_view name = path.substr(dot + 1);
+  if (name.size() > 3 && name.substr(name.size() - 3) == "__c") name.remove_suffix(3);
+  std::uint64_t hash = 14695981039346656037ull;
+  const auto mix = [&](unsigned char c) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  };
+  for (char c : path.substr(0, dot)) mix(static_cast<unsigned char>(c));
+  mix(0);
+  for (char c : name) {
+    if (c != '_' && c != '-')
+      mix(static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return hash;
+}
+
 void field_duplicates(const Model& model, Diagnostics& diagnostics) {
-  std::map<std::pair<std::string, std::string>, EntityId> seen;  // (object, normalised name)
+  // Sorting (key hash, field) pairs puts candidates side by side without a map of every field;
+  // equal hashes are then confirmed on the names themselves.
+  std::vector<std::pair<std::uint64_t, EntityId>> keys;
   for (EntityId id : entities_of(model, "field")) {
     const std::string_view path = model.entities[id].name;
-    const std::size_t dot = path.rfind('.');
-    if (dot == std::string_view::npos) continue;
-    const auto key =
-        std::make_pair(std::string(path.substr(0, dot)), normalise(path.substr(dot + 1)));
-    const auto [it, inserted] = seen.emplace(key, id);
-    if (inserted) continue;
+    if (path.find('.') != std::string_view::npos) keys.emplace_back(field_key(path), id);
+  }
+  std::sort(keys.begin(), keys.end());
+  const auto same = [&](EntityId a, EntityId b) {
+    const std::string_view x = model.entities[a].name, y = model.entities[b].name;
+    const std::size_t dx = x.rfind('.'), dy = y.rfind('.');
+    return x.substr(0, dx) == y.substr(0, dy) &&
+           normalise(x.substr(dx + 1)) == normalise(y.substr(dy + 1));
+  };
+  std::vector<std::pair<EntityId, EntityId>> found;  // (later, first declared)
+  for (std::size_t i = 0; i < keys.size();) {
+    std::size_t j = i + 1;
+    while (j < keys.size() && keys[j].first == keys[i].first) ++j;
+    for (std::size_t k = i + 1; k < j; ++k) {  // ids ascend within a run: keys[i] came first
+      if (same(keys[i].second, keys[k].second)) found.emplace_back(keys[k].second, keys[i].second);
+    }
+    i = j;
+  }
+  std::sort(found.begin(), found.end());  // report in declaration order
+  for (const auto& [later, first] : found) {
     report(
-        diagnostics, model, "field-duplicate", id, it->second,
+        diagnostics, model, "field-duplicate", later, first,
         fmt::format("field `{}` looks like a duplicate of `{}`: their names differ only in case, "
                     "`_`, `-` or `__c`",
-                    path, model.display_name(it->second)),
+                    model.display_name(later), model.display_name(first)),
         "keep one field and migrate its readers and writers, or deprecate the other");
   }
 }

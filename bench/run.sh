@@ -1,0 +1,72 @@
+#!/bin/sh
+# The benchmark: gtmlint against what people would use instead (a hand-written Python checker,
+# jq, and Spectral when bench/node_modules has it), on generated workspaces of N fields with
+# planted violations. Every tool's counts are checked against the planted ones, so a fast wrong
+# answer cannot win. Prints a Markdown table (median of 3 runs, peak memory, throughput) and, with
+# gnuplot installed, draws bench/results.png.
+# Usage: bench/run.sh [N...]   (default: 1000 10000 100000)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+gtmlint=${GTMLINT:-$here/../build/cli/gtmlint}
+python=${PYTHON:-$(command -v /usr/bin/python3 || command -v python3)}  # Debian's: no pyenv shim start-up
+data=$here/data
+mkdir -p "$data"
+today=2026-11-23
+sizes=${*:-1000 10000 100000}
+results=$here/results.tsv
+: > "$results"
+
+median_run() {  # median_run LABEL OUTFILE CMD... -> "seconds peak_kb" (wall time in ns precision)
+  label=$1; out=$2; shift 2
+  for run in 1 2 3; do
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$data/time.$run" "$@" > "$out" 2>/dev/null || true
+    end=$(date +%s%N)
+    echo "$(( (end - start) / 1000 )) $(tail -n 1 "$data/time.$run")"
+  done | sort -n | sed -n 2p | awk '{ printf "%.4f %d\n", $1 / 1e6, $2 }'
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GB; $(date +%F)"
+echo
+printf '| fields | tool | median (s) | peak (MB) | input (MB) | MB/s | counts |\n|---:|---|---:|---:|---:|---:|---|\n'
+for n in $sizes; do
+  ws=$data/w$n
+  [ -f "$ws.expected.json" ] || python3 "$here/gen_workspace.py" "$ws" "$n"
+  expected=$(cat "$ws.expected.json")
+  gtm_mb=$(du -sb "$ws" | awk '{ printf "%.1f", $1 / 1048576 }')
+  json_mb=$(du -sb "$ws.json" | awk '{ printf "%.1f", $1 / 1048576 }')
+  report() {  # report TOOL TIME_AND_PEAK INPUT_MB COUNTS
+    set -- "$1" "$2" "$3" "$4"
+    secs=${2% *}; peak=${2#* }
+    verdict=$(python3 -c 'import json,sys; print("ok" if json.loads(sys.argv[1]) == json.loads(sys.argv[2]) else "WRONG " + sys.argv[1])' "$4" "$expected")
+    awk -v n="$n" -v tool="$1" -v s="$secs" -v p="$peak" -v mb="$3" -v v="$verdict" \
+      'BEGIN { printf "| %d | %s | %.3f | %.0f | %.1f | %.0f | %s |\n", n, tool, s, p / 1024, mb, (s > 0 ? mb / s : 0), v }'
+    printf '%s\t%s\t%s\t%s\n' "$n" "$1" "$secs" "$peak" >> "$results"
+  }
+  t=$(cd "$ws" && median_run gtmlint "$data/gtmlint.json" "$gtmlint" check --today "$today" --format json)
+  report gtmlint "$t" "$gtm_mb" "$(python3 "$here/count_findings.py" "$data/gtmlint.json")"
+  t=$(median_run python "$data/python.json" "$python" "$here/peers/check.py" "$ws.json" "$today")
+  report "python (json)" "$t" "$json_mb" "$(cat "$data/python.json")"
+  t=$(median_run jq "$data/jq.json" jq -c --arg today "$today" -f "$here/peers/check.jq" "$ws.json")
+  report jq "$t" "$json_mb" "$(cat "$data/jq.json")"
+done
+
+if command -v gnuplot >/dev/null 2>&1; then
+  gnuplot <<GNUPLOT
+set terminal pngcairo size 900,420 font "Sans,10"
+set output "$here/results.png"
+set title "Five governance checks (gtmlint: every rule), median seconds, log scale; $(date +%F), $(nproc) cores"
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set logscale y
+set ylabel "seconds"
+set key top left
+set xtics nomirror
+plot "< awk -F'\t' '\$2 == \"gtmlint\"' $results" using 3:xtic(1) title "gtmlint", \
+     "< awk -F'\t' '\$2 == \"python (json)\"' $results" using 3 title "python (json)", \
+     "< awk -F'\t' '\$2 == \"jq\"' $results" using 3 title "jq"
+GNUPLOT
+  echo
+  echo "chart: $here/results.png"
+fi
