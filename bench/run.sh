@@ -46,7 +46,7 @@ for n in $sizes; do
   t=$(cd "$ws" && median_run gtmlint "$data/gtmlint.json" "$gtmlint" check --today "$today" --format json)
   report gtmlint "$t" "$gtm_mb" "$(python3 "$here/count_findings.py" "$data/gtmlint.json")"
   t=$(median_run python "$data/python.json" "$python" "$here/peers/check.py" "$ws.json" "$today")
-  report "python (json)" "$t" "$json_mb" "$(cat "$data/python.json")"
+  report python "$t" "$json_mb" "$(cat "$data/python.json")"
   t=$(median_run jq "$data/jq.json" jq -c --arg today "$today" -f "$here/peers/check.jq" "$ws.json")
   report jq "$t" "$json_mb" "$(cat "$data/jq.json")"
 done
@@ -64,7 +64,7 @@ set ylabel "seconds"
 set key top left
 set xtics nomirror
 plot "< awk -F'\t' '\$2 == \"gtmlint\"' $results" using 3:xtic(1) title "gtmlint", \
-     "< awk -F'\t' '\$2 == \"python (json)\"' $results" using 3 title "python (json)", \
+     "< awk -F'\t' '\$2 == \"python\"' $results" using 3 title "python (json module)", \
      "< awk -F'\t' '\$2 == \"jq\"' $results" using 3 title "jq"
 GNUPLOT
   echo
