@@ -242,16 +242,9 @@ int run_graph(const std::vector<std::string>& args, Io& io) {
     io.err << fmt::format("gtmlint: unknown graph format `{}`; use dot or mermaid\n", format);
     return kExitFailure;
   }
-  std::string today_error;
-  const auto today = resolve_today(today_option, &today_error);
-  if (!today) {
-    io.err << "gtmlint: " << today_error << "\n";
-    return kExitFailure;
-  }
   Compilation compilation;
-  std::vector<bool> reported;
-  if (!load_workspace({}, compilation, reported, io)) return kExitFailure;
-  analyse(compilation, CompileOptions{*today, rules::all_analyses()});
+  const auto today = check_current_workspace(today_option, compilation, io);
+  if (!today) return kExitFailure;
   Graph graph = build(compilation);
   if (!focus.empty()) {
     const EntityId id = compilation.model.find("entities", focus);

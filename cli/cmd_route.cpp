@@ -282,16 +282,9 @@ void route_one(const Model& model, EntityId routing, const Lead& lead, std::int6
 int run_route(const std::vector<std::string>& args, Io& io) {
   const auto options = parse_route_options(args, io);
   if (!options) return kExitFailure;
-  std::string today_error;
-  const auto today = resolve_today(options->today, &today_error);
-  if (!today) {
-    io.err << "gtmlint: " << today_error << "\n";
-    return kExitFailure;
-  }
   Compilation compilation;
-  std::vector<bool> reported;
-  if (!load_workspace({}, compilation, reported, io)) return kExitFailure;
-  analyse(compilation, CompileOptions{*today, rules::all_analyses()});
+  const auto today = check_current_workspace(options->today, compilation, io);
+  if (!today) return kExitFailure;
   const Model& model = compilation.model;
   std::vector<EntityId> routings;
   for (EntityId id = 0; id < model.entities.size(); ++id) {

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 
+#include "cli/options.hpp"
 #include "compiler/timing.hpp"
+#include "rules/registry.hpp"
 
 namespace gtm::cli {
 
@@ -57,6 +59,20 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
   }
   add_sources(compilation, std::move(sources));
   return true;
+}
+
+std::optional<std::int64_t> check_current_workspace(const std::optional<std::string>& today_option,
+                                                    Compilation& compilation, Io& io) {
+  std::string error;
+  const auto today = resolve_today(today_option, &error);
+  if (!today) {
+    io.err << "gtmlint: " << error << "\n";
+    return std::nullopt;
+  }
+  std::vector<bool> reported;
+  if (!load_workspace({}, compilation, reported, io)) return std::nullopt;
+  analyse(compilation, CompileOptions{*today, rules::all_analyses()});
+  return today;
 }
 
 namespace {

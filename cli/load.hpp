@@ -15,6 +15,12 @@ namespace gtm::cli {
 bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation,
                     std::vector<bool>& reported, Io& io);
 
+/// What `route`, `graph` and `debt` start with: today's date (from `today_option`, else
+/// GTMLINT_TODAY, else the system date), and the workspace of the current directory loaded and
+/// analysed. nullopt, with a message, on a bad date or an I/O error.
+std::optional<std::int64_t> check_current_workspace(const std::optional<std::string>& today_option,
+                                                    Compilation& compilation, Io& io);
+
 /// Each file's path relative to the repository (the git top level above the workspace root,
 /// else the workspace root), as SARIF, annotations and baselines name files; embedded stdlib
 /// files keep their virtual path.
