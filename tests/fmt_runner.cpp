@@ -8,19 +8,13 @@
 #include "compiler/formatter.hpp"
 #include "compiler/parse.hpp"
 #include "compiler/workspace.hpp"
+#include "tests/parsed.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Parsed {
-  gtm::SourceFile source;
-  gtm::Diagnostics diagnostics;
-  gtm::File file;
-  Parsed(const std::string& path, std::string text) : source(path, std::move(text)) {
-    file = gtm::parse_file(source, 0, diagnostics);
-  }
-};
+using gtm::testing::Parsed;
 
 }  // namespace
 
@@ -32,7 +26,7 @@ int main(int argc, char** argv) {
   std::string error;
   const auto text = gtm::read_file(input, &error);
   if (!text) return 2;
-  const Parsed before(input.string(), *text);
+  const Parsed before(*text, input.string());
   if (!before.diagnostics.items().empty()) {
     std::cout << "the input has syntax errors\n";
     return 1;
@@ -48,7 +42,7 @@ int main(int argc, char** argv) {
     std::cout << "formatted output differs from " << expected_path << ":\n" << formatted;
     ok = false;
   }
-  const Parsed after(expected_path.string(), formatted);
+  const Parsed after(formatted, expected_path.string());
   if (!after.diagnostics.items().empty() || !gtm::same_meaning(before.file, after.file)) {
     std::cout << "the formatted text does not mean the same\n";
     ok = false;

@@ -189,10 +189,13 @@ int main(int argc, char** argv) {
   const bool is_check = !c.args.empty() && c.args[0] == "check";
   std::vector<std::string> json_args;
   for (std::size_t i = 0; i < c.args.size(); ++i) {
-    const bool known_format = i + 1 < c.args.size() &&
-                              std::regex_match(c.args[i + 1], std::regex("(human|json|sarif|github)(=.*)?"));
-    if (is_check && c.args[i] == "--format" && known_format) ++i;  // the case's own format is for its .out
-    else json_args.push_back(c.args[i]);
+    const bool known_format =
+        i + 1 < c.args.size() &&
+        std::regex_match(c.args[i + 1], std::regex("(human|json|sarif|github)(=.*)?"));
+    if (is_check && c.args[i] == "--format" && known_format)
+      ++i;  // the case's own format is for its .out
+    else
+      json_args.push_back(c.args[i]);
   }
   if (is_check) json_args.insert(json_args.begin() + 1, {"--format", "json"});
   std::string out, err;

@@ -7,20 +7,14 @@
 #include "compiler/formatter.hpp"
 #include "compiler/parse.hpp"
 #include "compiler/workspace.hpp"
+#include "tests/parsed.hpp"
 
 namespace fs = std::filesystem;
 using namespace gtm;
 
 namespace {
 
-struct Parsed {
-  SourceFile source;
-  Diagnostics diagnostics;
-  File file;
-  Parsed(const std::string& path, std::string text) : source(path, std::move(text)) {
-    file = parse_file(source, 0, diagnostics);
-  }
-};
+using testing::Parsed;
 
 std::vector<fs::path> repository_gtm_files() {
   std::vector<fs::path> files;
@@ -28,7 +22,8 @@ std::vector<fs::path> repository_gtm_files() {
     const fs::path root = fs::path(GTM_SOURCE_DIR) / folder;
     if (!fs::exists(root)) continue;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
-      if (entry.path().extension() == ".gtm" && entry.path().string().find("node_modules") == std::string::npos) {
+      if (entry.path().extension() == ".gtm" &&
+          entry.path().string().find("node_modules") == std::string::npos) {
         files.push_back(entry.path());
       }
     }
@@ -38,15 +33,16 @@ std::vector<fs::path> repository_gtm_files() {
 
 }  // namespace
 
-TEST_CASE("formatting every .gtm file of the repository keeps meaning and comments, and is stable") {
+TEST_CASE(
+    "formatting every .gtm file of the repository keeps meaning and comments, and is stable") {
   std::size_t formatted = 0;
   for (const fs::path& path : repository_gtm_files()) {
     INFO(path.string());
     std::string error;
-    const Parsed before(path.string(), *read_file(path, &error));
+    const Parsed before(*read_file(path, &error), path.string());
     if (!before.diagnostics.items().empty()) continue;  // syntax-error cases are not formatted
     const std::string once = format_file(before.file);
-    const Parsed after(path.string(), once);
+    const Parsed after(once, path.string());
     REQUIRE(after.diagnostics.items().empty());
     CHECK(after.file.comments.size() == before.file.comments.size());
     CHECK(same_meaning(before.file, after.file));
@@ -57,10 +53,10 @@ TEST_CASE("formatting every .gtm file of the repository keeps meaning and commen
 }
 
 TEST_CASE("same_meaning notices a changed value, a lost comment and a reordered member") {
-  const Parsed base("a.gtm", "x { a = 1  b = [c, d] } # note\n");
-  CHECK(same_meaning(base.file, Parsed("b.gtm", "x {\n  a = 1\n  b = [c, d]\n}  # note\n").file));
-  CHECK_FALSE(same_meaning(base.file, Parsed("b.gtm", "x { a = 2  b = [c, d] } # note\n").file));
-  CHECK_FALSE(same_meaning(base.file, Parsed("b.gtm", "x { a = 1  b = [c, d] }\n").file));
-  CHECK_FALSE(same_meaning(base.file, Parsed("b.gtm", "x { b = [c, d]  a = 1 } # note\n").file));
-  CHECK_FALSE(same_meaning(base.file, Parsed("b.gtm", "x { a = 1  b = [d, c] } # note\n").file));
+  const Parsed base("x { a = 1  b = [c, d] } # note\n");
+  CHECK(same_meaning(base.file, Parsed("x {\n  a = 1\n  b = [c, d]\n}  # note\n").file));
+  CHECK_FALSE(same_meaning(base.file, Parsed("x { a = 2  b = [c, d] } # note\n").file));
+  CHECK_FALSE(same_meaning(base.file, Parsed("x { a = 1  b = [c, d] }\n").file));
+  CHECK_FALSE(same_meaning(base.file, Parsed("x { b = [c, d]  a = 1 } # note\n").file));
+  CHECK_FALSE(same_meaning(base.file, Parsed("x { a = 1  b = [d, c] } # note\n").file));
 }

@@ -4,18 +4,14 @@
 
 #include "compiler/parse.hpp"
 #include "grammar/grammar.hpp"
+#include "tests/parsed.hpp"
 
 using namespace gtm;
 
 namespace {
 
-struct Parsed {
-  SourceFile source;
-  Diagnostics diagnostics;
-  File file;
-  explicit Parsed(std::string text) : source("t.gtm", std::move(text)) {
-    file = parse_file(source, 0, diagnostics);
-  }
+struct Parsed : testing::Parsed {
+  using testing::Parsed::Parsed;
   const Expr& value(std::size_t attribute) const {
     return file.exprs[file.attributes[attribute].value];
   }
