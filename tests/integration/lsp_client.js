@@ -140,6 +140,19 @@ async function main() {
   const formatted = await connection.sendRequest(P.DocumentFormattingRequest.type, { textDocument: { uri: uri('messy.gtm') }, options: { tabSize: 2, insertSpaces: true } });
   check(Array.isArray(formatted) && formatted.length === 1 && formatted[0].newText === 'team sales { lead = dana  channel = "#sales" }\n', 'formatting returns the canonical text');
 
+  // A policy's missing attribute as a skeleton, and a rule's explanation on a waiver.
+  const extraText = 'system hubspot { kind = map }\nworkaround w {\n  owner = dana\n  review_by = 2027-01-01\n  waiver owner-required { until = 2027-01-01  reason = "y" }\n}\n';
+  const extraPublished = nextPublish(uri('extra.gtm'));
+  await connection.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: uri('extra.gtm'), languageId: 'gtm', version: 1, text: extraText } });
+  const extraDiags = await extraPublished;
+  const noOwner = extraDiags.find((d) => d.code === 'owner-required');
+  check(noOwner && noOwner.range.start.line === 0, 'a new file gets its own diagnostics');
+  const skeleton = await connection.sendRequest(P.CodeActionRequest.type, { textDocument: { uri: uri('extra.gtm') }, range: noOwner.range, context: { diagnostics: [noOwner] } });
+  const addOwner = skeleton.find((a) => a.title === 'Add `owner`');
+  check(addOwner && JSON.stringify(addOwner.edit).includes('owner = dana'), 'code action adds the attribute a policy requires');
+  const ruleHover = await connection.sendRequest(P.HoverRequest.type, { textDocument: { uri: uri('extra.gtm') }, position: { line: 4, character: 12 } });
+  check(ruleHover && ruleHover.contents.value.includes('**owner-required**') && ruleHover.contents.value.includes('Configuration nobody owns'), "hover on a waiver's rule id shows its explanation");
+
   const symbols = await connection.sendRequest(P.DocumentSymbolRequest.type, { textDocument: { uri: uri('routing.gtm') } });
   const routing = symbols.find((s) => s.name === 'inbound');
   check(routing && routing.children.some((c) => c.name === 'us'), 'document symbols with nested rules');
