@@ -131,11 +131,15 @@ int run_check(const std::vector<std::string>& args, Io& io) {
   const PhaseTimer timer("report");
   const std::vector<std::string> paths = repository_paths(compilation);
   const Fingerprinter fingerprinter(compilation, paths);
+  // Fingerprints cost a look-up per finding; only baselines and SARIF use them.
+  const bool fingerprinted = options->baseline || options->write_baseline ||
+                             std::any_of(options->outputs.begin(), options->outputs.end(),
+                                         [](const Output& o) { return o.format == Format::Sarif; });
   Findings findings;
   for (const Diagnostic& d : compilation.diagnostics.items()) {
     if (d.span.file < reported.size() && reported[d.span.file] && options->selected(d)) {
       findings.shown.push_back(d);
-      findings.fingerprints.push_back(fingerprinter.fingerprint(d));
+      findings.fingerprints.push_back(fingerprinted ? fingerprinter.fingerprint(d) : std::string());
     }
   }
   if (options->write_baseline) {

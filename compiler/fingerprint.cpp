@@ -21,10 +21,11 @@ std::uint64_t fnv1a(std::string_view text) {
 }  // namespace
 
 Fingerprinter::Fingerprinter(const Compilation& compilation, std::vector<std::string> stable_paths)
-    : compilation_(compilation),
-      stable_paths_(std::move(stable_paths)),
-      extents_(compilation.files.size()) {
-  const Model& model = compilation.model;
+    : compilation_(compilation), stable_paths_(std::move(stable_paths)) {}
+
+void Fingerprinter::index() const {
+  extents_.resize(compilation_.files.size());
+  const Model& model = compilation_.model;
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     const Block& block = model.block_of(id);
     extents_[model.entities[id].file].push_back({block.begin, block.end, id});
@@ -37,6 +38,7 @@ Fingerprinter::Fingerprinter(const Compilation& compilation, std::vector<std::st
 }
 
 EntityId Fingerprinter::entity_at(Span span) const {
+  if (extents_.empty()) index();
   if (span.file >= extents_.size()) return kNoEntity;
   const auto& extents = extents_[span.file];
   // Walking back from the last block that starts at or before the span, the first one that

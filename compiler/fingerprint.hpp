@@ -27,9 +27,12 @@ class Fingerprinter {
     std::uint32_t begin, end;
     EntityId entity;
   };
+  void index() const;
+
   const Compilation& compilation_;
   std::vector<std::string> stable_paths_;
-  std::vector<std::vector<Extent>> extents_;  ///< per file, sorted by begin
+  /// Per file, sorted by begin; built on first use, so an unused Fingerprinter costs nothing.
+  mutable std::vector<std::vector<Extent>> extents_;
 };
 
 }  // namespace gtm

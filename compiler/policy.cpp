@@ -165,12 +165,6 @@ std::string interpolate(const Model& model, Evaluator& evaluator, std::string_vi
   return out;
 }
 
-bool applies_to(const Policy& policy, const Model& model, EntityId id) {
-  const Entity& entity = model.entities[id];
-  if (policy.any_kind && entity.parent == kNoEntity) return true;
-  return std::find(policy.kinds.begin(), policy.kinds.end(), entity.kind) != policy.kinds.end();
-}
-
 void run_on(const Model& model, const Policy& policy, Evaluator& evaluator, EntityId id,
             Diagnostics& diagnostics) {
   const File& policy_file = model.file_of(policy.entity);
@@ -202,11 +196,24 @@ std::vector<Policy> load_policies(const Model& model, Diagnostics& diagnostics) 
 
 void run_policies(const Model& model, const std::vector<Policy>& policies, Evaluator& evaluator,
                   Diagnostics& diagnostics) {
+  // Index the policies by the kind they check, so each entity meets only its own.
+  std::vector<std::vector<const Policy*>> by_kind(model.schema.size());
+  std::vector<const Policy*> for_any;
+  for (const Policy& policy : policies) {
+    for (KindId kind : policy.kinds) by_kind[kind].push_back(&policy);
+    if (policy.any_kind) for_any.push_back(&policy);
+  }
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     const Entity& entity = model.entities[id];
     if (entity.from_stdlib || entity.has_error) continue;
-    for (const Policy& policy : policies) {
-      if (applies_to(policy, model, id)) run_on(model, policy, evaluator, id, diagnostics);
+    for (const Policy* policy : by_kind[entity.kind])
+      run_on(model, *policy, evaluator, id, diagnostics);
+    if (entity.parent != kNoEntity) continue;
+    for (const Policy* policy : for_any) {
+      if (std::find(policy->kinds.begin(), policy->kinds.end(), entity.kind) ==
+          policy->kinds.end()) {
+        run_on(model, *policy, evaluator, id, diagnostics);
+      }
     }
   }
 }
