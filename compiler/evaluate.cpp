@@ -16,10 +16,7 @@ constexpr std::array<std::string_view, 12> kFunctions = {
 constexpr std::array<std::string_view, 3> kBuiltins = {"name", "kind", "today"};
 
 bool equal(const Value& a, const Value& b) {
-  if (a.kind != b.kind) {
-    // An entity equals the text of its name (`owner == "dana"`).
-    return false;
-  }
+  if (a.kind != b.kind) return false;  // values of different kinds are never equal
   switch (a.kind) {
     case Value::Kind::None:
       return true;
@@ -276,12 +273,16 @@ Value Evaluator::call(const File& file, const Expr& e, EntityId subject) {
   }
   if (name == "setting") {
     if (arg(0).kind != Value::Kind::Text || arg(1).kind != Value::Kind::Text) return Value::none();
+    // Settings do not change during a check, and policies for every entity ask for them.
+    std::string key = std::string(arg(0).text) + '\0' + std::string(arg(1).text);
+    if (const auto it = settings_.find(key); it != settings_.end()) return it->second;
     const KindId settings = model_.schema.find_top_level("settings");
     if (settings == kNoKind) return Value::none();
     Value block = Value::with(Value::Kind::Block);
     block.entity = singleton(settings);
     block.block_kind = settings;
-    return member(member(block, arg(0).text), arg(1).text);
+    return settings_.emplace(std::move(key), member(member(block, arg(0).text), arg(1).text))
+        .first->second;
   }
   return Value::unknown();
 }

@@ -54,6 +54,7 @@ class Evaluator {
   /// Compiled once per pattern (RE2: linear time, no stack overflow on hostile patterns).
   std::unordered_map<std::string, std::unique_ptr<re2::RE2>, TextHash, std::equal_to<>> regexes_;
   std::unordered_map<KindId, EntityId> singletons_;
+  std::unordered_map<std::string, Value> settings_;  ///< `setting(section, key)` results
 };
 
 /// True if `v` is the boolean true (unknown and everything else are not).
