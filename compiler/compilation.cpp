@@ -16,6 +16,7 @@
 namespace gtm {
 
 Compilation::Compilation() {
+  const PhaseTimer timer("parse the stdlib");
   for (const EmbeddedFile& file : stdlib_files()) {
     add_source(*this, std::string(file.path), std::string(file.text));
   }
