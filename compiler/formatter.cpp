@@ -93,23 +93,29 @@ class Printer {
 
   // ---- top level ----------------------------------------------------------------------------
 
+  // Own-line comments at top level before `offset`: a blank line after a multi-line block, and
+  // elsewhere only where the source had one.
+  void top_level_comments(std::uint32_t offset, Last& last, std::uint32_t& last_end) {
+    while (const Comment* c = next_comment()) {
+      if (c->begin >= offset) break;
+      if (last == Last::Block ||
+          (last != Last::Nothing && blank_line_between(last_end, c->begin))) {
+        out_ += '\n';
+      }
+      out_ += comment_text(*c);
+      out_ += '\n';
+      ++next_comment_;
+      last = Last::Comment;
+      last_end = c->end;
+    }
+  }
+
   void print_top_level() {
     Last last = Last::Nothing;
     std::uint32_t last_end = 0;
     for (BlockId id : file_.top_level) {
       const Block& b = file_.blocks[id];
-      while (const Comment* c = next_comment()) {
-        if (c->begin >= b.begin) break;
-        if (last == Last::Block ||
-            (last != Last::Nothing && blank_line_between(last_end, c->begin))) {
-          out_ += '\n';
-        }
-        out_ += comment_text(*c);
-        out_ += '\n';
-        ++next_comment_;
-        last = Last::Comment;
-        last_end = c->end;
-      }
+      top_level_comments(b.begin, last, last_end);
       const std::optional<std::string> one_line = one_line_form(b, 0);
       if (last != Last::Nothing &&
           (last == Last::Block || (last == Last::OneLineBlock && !one_line) ||
@@ -124,17 +130,7 @@ class Printer {
       out_ += '\n';
       last = one_line ? Last::OneLineBlock : Last::Block;
     }
-    while (const Comment* c = next_comment()) {
-      if (last == Last::Block ||
-          (last != Last::Nothing && blank_line_between(last_end, c->begin))) {
-        out_ += '\n';
-      }
-      out_ += comment_text(*c);
-      out_ += '\n';
-      ++next_comment_;
-      last = Last::Comment;
-      last_end = c->end;
-    }
+    top_level_comments(~std::uint32_t{0}, last, last_end);
   }
 
   // ---- blocks -------------------------------------------------------------------------------
