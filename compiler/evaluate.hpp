@@ -5,6 +5,8 @@
 // (an unresolved reference, a malformed literal) makes a comparison unknown, never false.
 #pragma once
 
+#include "compiler/text_hash.hpp"
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,12 +47,6 @@ class Evaluator {
 
   const Model& model_;
   std::int64_t today_;
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-      return std::hash<std::string_view>{}(text);
-    }
-  };
   /// Compiled once per pattern (RE2: linear time, no stack overflow on hostile patterns).
   std::unordered_map<std::string, std::unique_ptr<re2::RE2>, TextHash, std::equal_to<>> regexes_;
   std::unordered_map<KindId, EntityId> singletons_;

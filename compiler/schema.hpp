@@ -3,6 +3,8 @@
 // existing kinds or add kinds). The compiler knows no kind by name; it only reads this.
 #pragma once
 
+#include "compiler/text_hash.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,12 +82,6 @@ class Schema {
                  Diagnostics& diagnostics);
 
   std::vector<KindSchema> kinds_;
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-      return std::hash<std::string_view>{}(text);
-    }
-  };
   std::unordered_map<std::string, KindId, TextHash, std::equal_to<>> top_level_;
 };
 

@@ -31,9 +31,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   return std::min(previous[b.size()], limit + 1);
 }
 
-namespace {
-
-std::string normalise(std::string_view word) {
+std::string normalise_name(std::string_view word) {
   std::string out;
   for (char c : word) {
     if (c != '_' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -41,18 +39,16 @@ std::string normalise(std::string_view word) {
   return out;
 }
 
-}  // namespace
-
 std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string_view>& candidates) {
   const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
-  const std::string normal = normalise(word);
+  const std::string normal = normalise_name(word);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (std::string_view candidate : candidates) {
     if (candidate == word) continue;
     std::size_t distance = edit_distance(word, candidate, limit);
-    if (normalise(candidate) == normal) distance = 0;
+    if (normalise_name(candidate) == normal) distance = 0;
     if (distance < best_distance) {
       best_distance = distance;
       best = std::string(candidate);

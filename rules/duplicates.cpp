@@ -6,7 +6,9 @@
 #include <cctype>
 #include <cstdint>
 
+#include "compiler/suggest.hpp"
 #include "rules/analyses.hpp"
+#include "rules/facts.hpp"
 
 namespace gtm::rules {
 
@@ -15,11 +17,7 @@ namespace {
 // `LeadSource`, `lead_source__c` and `Lead-Source` all normalise to `leadsource`.
 std::string normalise(std::string_view name) {
   if (name.size() > 3 && name.substr(name.size() - 3) == "__c") name.remove_suffix(3);
-  std::string out;
-  for (char c : name) {
-    if (c != '_' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
+  return normalise_name(name);
 }
 
 std::vector<EntityId> entities_of(const Model& model, std::string_view kind) {
@@ -66,7 +64,8 @@ void report(Diagnostics& diagnostics, const Model& model, const char* rule, Enti
   d.help = std::move(help);
 }
 
-// A hash of a field's object and normalised name, computed without building the name.
+// A hash of a field's object and `normalise`d name, computed without building the name (so it
+// repeats normalise's rule; equal hashes are confirmed with normalise itself).
 std::uint64_t field_key(std::string_view path) {
   const std::size_t dot = path.rfind('.');
   std::string_view name = path.substr(dot + 1);
@@ -118,11 +117,6 @@ void field_duplicates(const Model& model, Diagnostics& diagnostics) {
                     model.display_name(later), model.display_name(first)),
         "keep one field and migrate its readers and writers, or deprecate the other");
   }
-}
-
-bool is_active(const Model& model, EntityId id) {
-  const Expr* active = model.attr_expr(id, "active");
-  return !active || active->kind != ExprKind::Bool || active->boolean;
 }
 
 void automation_duplicates(const Model& model, Diagnostics& diagnostics) {

@@ -6,15 +6,11 @@
 
 #include "rules/analyses.hpp"
 #include "rules/condition_space.hpp"
+#include "rules/facts.hpp"
 
 namespace gtm::rules {
 
 namespace {
-
-bool is_active(const Model& model, EntityId id) {
-  const Expr* active = model.attr_expr(id, "active");
-  return !active || active->kind != ExprKind::Bool || active->boolean;
-}
 
 bool suppresses(const Model& model, EntityId nurture, EntityId other) {
   const Attribute* suppress = model.attr(nurture, "suppress");
