@@ -111,7 +111,7 @@ class ConditionChecker {
       model_.targets[file_.id][id] = field;
       return field;
     }
-    report_unresolved(model_, diagnostics_, file_.span_of(e), e.text,
+    report_unresolved(diagnostics_, file_.span_of(e),
                       bare ? fmt::format("no field `{}` on `{}`", e.text, object_)
                            : fmt::format("no field named `{}`", e.text),
                       suggest_field(model_, object_, e.text));

@@ -95,7 +95,7 @@ class PolicyLoader {
     std::vector<std::string_view> kinds;
     for (KindId id = 1; id < model_.schema.size(); ++id)
       kinds.push_back(model_.schema.kind(id).name);
-    report_unresolved(model_, diagnostics_, file.span_of(name), name.text,
+    report_unresolved(diagnostics_, file.span_of(name),
                       fmt::format("no kind named `{}`", name.text), closest(name.text, kinds));
   }
 
@@ -131,7 +131,7 @@ class PolicyLoader {
     if (std::find(attrs.begin(), attrs.end(), root) != attrs.end()) return true;
     const Span span = file.span(e.begin, e.begin + static_cast<std::uint32_t>(root.size()));
     report_unresolved(
-        model_, diagnostics_, span, root,
+        diagnostics_, span,
         fmt::format("policy `{}` reads `{}`, which is not an attribute of the kinds it "
                     "is for",
                     policy.id, root),

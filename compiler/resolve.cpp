@@ -93,8 +93,7 @@ std::optional<std::string> suggest_field(const Model& model, std::string_view ob
   return closest(name, candidates);
 }
 
-void report_unresolved(const Model&, Diagnostics& diagnostics, Span span,
-                       std::string_view /*written*/, std::string message,
+void report_unresolved(Diagnostics& diagnostics, Span span, std::string message,
                        std::optional<std::string> suggestion) {
   if (suggestion) message += fmt::format("; did you mean `{}`?", *suggestion);
   Diagnostic& d = diagnostics.error("unresolved-reference", span, std::move(message));

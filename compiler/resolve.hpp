@@ -31,8 +31,7 @@ std::optional<std::string> suggest_field(const Model& model, std::string_view ob
                                          std::string_view name);
 
 /// Reports `unresolved-reference` at `span`, adding the suggestion and its fix when there is one.
-void report_unresolved(const Model& model, Diagnostics& diagnostics, Span span,
-                       std::string_view written, std::string message,
+void report_unresolved(Diagnostics& diagnostics, Span span, std::string message,
                        std::optional<std::string> suggestion);
 
 }  // namespace gtm

@@ -36,7 +36,7 @@ void check_naming_keys(const Model& model, Diagnostics& diagnostics) {
   for (const AttrSlot& slot : model.slots_of(naming)) {
     const Attribute& attribute = file.attributes[slot.attribute];
     if (std::find(kinds.begin(), kinds.end(), attribute.name) != kinds.end()) continue;
-    report_unresolved(model, diagnostics, file.span_of(attribute), attribute.name,
+    report_unresolved(diagnostics, file.span_of(attribute),
                       fmt::format("no kind named `{}` to give a naming pattern", attribute.name),
                       closest(attribute.name, kinds));
   }
@@ -56,7 +56,7 @@ void apply_rule_settings(const Model& model, const RuleCatalog& catalog, Diagnos
       if (attribute.name == "syntax") {
         found.error("invalid-value", file.span_of(attribute), "syntax errors cannot be configured");
       } else if (!catalog.find(attribute.name)) {
-        report_unresolved(model, found, file.span_of(attribute), attribute.name,
+        report_unresolved(found, file.span_of(attribute),
                           fmt::format("no rule named `{}`", attribute.name),
                           closest(attribute.name, catalog.ids()));
       } else if (value.text == "off") {

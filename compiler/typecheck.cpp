@@ -212,7 +212,7 @@ class TypeChecker {
           .notes.push_back({model_.header_span(found.wrong_kind), "declared here"});
       return;
     }
-    report_unresolved(model_, diagnostics_, file.span_of(e), e.text,
+    report_unresolved(diagnostics_, file.span_of(e),
                       fmt::format("no {} named `{}`", join_or(type.names), e.text),
                       suggest_name(model_, e.text, type.names));
   }
@@ -275,8 +275,7 @@ class TypeChecker {
     const Block& block = model_.block_of(id);
     const Span span{entity.file, block.label_begin,
                     block.label_begin + static_cast<std::uint32_t>(root.size())};
-    report_unresolved(model_, diagnostics_, span, root,
-                      fmt::format("no {} named `{}`", kind.path_root, root),
+    report_unresolved(diagnostics_, span, fmt::format("no {} named `{}`", kind.path_root, root),
                       suggest_name(model_, root, kinds));
   }
 

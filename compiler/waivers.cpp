@@ -36,8 +36,8 @@ void apply_waivers(const Model& model, const RuleCatalog& catalog, std::int64_t 
     if (waiver.kind != waiver_kind || waiver.from_stdlib || waiver.parent == kNoEntity) continue;
     if (!catalog.find(waiver.name) || waiver.name == "syntax") {
       const Block& block = model.block_of(id);
-      report_unresolved(model, found, {waiver.file, block.label_begin, block.label_end},
-                        waiver.name, fmt::format("no rule named `{}` to waive", waiver.name),
+      report_unresolved(found, {waiver.file, block.label_begin, block.label_end},
+                        fmt::format("no rule named `{}` to waive", waiver.name),
                         closest(waiver.name, catalog.ids()));
       continue;
     }
