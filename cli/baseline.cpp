@@ -1,5 +1,6 @@
 // Reading and writing baseline files.
 #include "cli/baseline.hpp"
+#include "compiler/json_text.hpp"
 
 #include <fmt/format.h>
 
@@ -21,7 +22,7 @@ bool write_baseline(const fs::path& path, const std::vector<BaselineEntry>& entr
                         {"message", entry.message}});
   }
   const nlohmann::ordered_json document{{"tool", "gtmlint"}, {"format", 1}, {"findings", findings}};
-  return write_file_atomically(path, document.dump(2) + "\n", error);
+  return write_file_atomically(path, json_text(document, 2) + "\n", error);
 }
 
 std::optional<std::unordered_map<std::string, std::size_t>> read_baseline(const fs::path& path,

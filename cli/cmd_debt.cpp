@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
+#include "compiler/json_text.hpp"
 #include "compiler/literals.hpp"
 #include "rules/registry.hpp"
 
@@ -182,7 +183,8 @@ std::string render(const std::vector<Item>& items, std::string_view format, std:
                       {"where", it.where},
                       {"blocks", it.blocks}});
     }
-    return nlohmann::ordered_json{{"date", format_date(today)}, {"items", list}}.dump(2) + "\n";
+    return json_text(nlohmann::ordered_json{{"date", format_date(today)}, {"items", list}}, 2) +
+           "\n";
   }
   std::string out;
   if (format == "csv") {

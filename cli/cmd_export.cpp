@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
+#include "compiler/json_text.hpp"
 #include "rules/data_flow.hpp"
 #include "rules/registry.hpp"
 
@@ -161,7 +162,7 @@ int run_export(const std::vector<std::string>& args, Io& io) {
   std::vector<bool> reported;
   if (!load_workspace({}, compilation, reported, io)) return kExitFailure;
   analyse(compilation, CompileOptions{0, rules::all_analyses()});
-  const std::string text = Exporter(compilation).document().dump(2) + "\n";
+  const std::string text = json_text(Exporter(compilation).document(), 2) + "\n";
   if (!output) {
     io.out << text;
     return kExitClean;

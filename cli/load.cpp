@@ -6,20 +6,11 @@
 #include <algorithm>
 
 #include "cli/options.hpp"
+#include "compiler/limits.hpp"
 #include "compiler/timing.hpp"
 #include "rules/registry.hpp"
 
 namespace gtm::cli {
-
-namespace {
-
-bool is_within(const fs::path& file, const fs::path& scope) {
-  const auto [scope_end, file_it] =
-      std::mismatch(scope.begin(), scope.end(), file.begin(), file.end());
-  return scope_end == scope.end();
-}
-
-}  // namespace
 
 bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation,
                     std::vector<bool>& reported, Io& io) {
@@ -35,27 +26,44 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
   }
   const fs::path root = find_workspace_root(scopes.empty() ? fs::current_path() : scopes[0]);
   compilation.workspace_root = fs::weakly_canonical(root, ec).string();
-  std::vector<fs::path> files = list_workspace_files(fs::weakly_canonical(root, ec));
+  std::vector<SkippedFile> skipped;
+  std::vector<fs::path> files = list_workspace_files(fs::weakly_canonical(root, ec), &skipped);
   for (const fs::path& scope : scopes) {
     if (fs::is_regular_file(scope) && scope.extension() == ".gtm" &&
         std::find(files.begin(), files.end(), scope) == files.end()) {
       files.push_back(scope);
     }
   }
+  if (files.size() > limits::kMaxFiles) {
+    io.err << fmt::format("gtmlint: the workspace `{}` has {} .gtm files, over the limit of {}\n",
+                          display_path(root), files.size(), limits::kMaxFiles);
+    return false;
+  }
   const PhaseTimer timer("read and parse");
   reported.assign(compilation.first_user_file, false);  // the stdlib is never reported
   std::vector<SourceText> sources;
+  const auto in_scope = [&](const fs::path& file) {
+    return scopes.empty() || std::any_of(scopes.begin(), scopes.end(), [&](const fs::path& scope) {
+             return is_within(file, scope);
+           });
+  };
+  std::size_t total_bytes = 0;
   for (const fs::path& file : files) {
     std::string error;
-    auto text = read_file(file, &error);
-    if (!text) {
-      io.err << fmt::format("gtmlint: cannot read `{}`: {}\n", display_path(file), error);
+    // One byte over the limit is enough to know a file is too large (SourceFile reports it).
+    auto text = read_file(file, &error, limits::kMaxFileBytes + 1);
+    total_bytes += text ? text->size() : 0;
+    if (total_bytes > limits::kMaxWorkspaceBytes) {
+      io.err << fmt::format("gtmlint: the .gtm files of `{}` are over the limit of {} bytes\n",
+                            display_path(root), limits::kMaxWorkspaceBytes);
       return false;
     }
-    sources.push_back({display_path(file), std::move(*text)});
-    reported.push_back(scopes.empty() ||
-                       std::any_of(scopes.begin(), scopes.end(),
-                                   [&](const fs::path& scope) { return is_within(file, scope); }));
+    sources.push_back({display_path(file), text ? std::move(*text) : "", text ? "" : error});
+    reported.push_back(in_scope(file));
+  }
+  for (SkippedFile& file : skipped) {
+    sources.push_back({display_path(file.path), "", std::move(file.reason)});
+    reported.push_back(in_scope(file.path));
   }
   add_sources(compilation, std::move(sources));
   return true;

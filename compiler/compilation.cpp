@@ -31,8 +31,13 @@ void add_source(Compilation& compilation, std::string path, std::string text) {
 
 void add_sources(Compilation& compilation, std::vector<SourceText> sources) {
   const std::size_t first = compilation.files.size();
-  for (SourceText& source : sources)
-    compilation.sources.add(std::move(source.path), std::move(source.text));
+  for (SourceText& source : sources) {
+    const FileId id = compilation.sources.add(std::move(source.path), std::move(source.text));
+    if (!source.unread.empty()) {
+      compilation.diagnostics.error("file-skipped", Span{id, 0, 0},
+                                    "the file was not read: " + source.unread);
+    }
+  }
   const std::size_t count = compilation.sources.size() - first;
   compilation.files.resize(compilation.sources.size());
   std::vector<Diagnostics> found(count);

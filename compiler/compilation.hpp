@@ -44,6 +44,7 @@ void add_source(Compilation& compilation, std::string path, std::string text);
 struct SourceText {
   std::string path;
   std::string text;
+  std::string unread;  ///< why the file could not be read (reported as `file-skipped`), if so
 };
 
 /// Adds several files and parses them in parallel (files parse independently); FileIds follow

@@ -1,7 +1,7 @@
 // Evaluating policy expressions.
 #include "compiler/evaluate.hpp"
 
-#include <re2/re2.h>
+#include "compiler/user_regex.hpp"
 
 #include <algorithm>
 #include <array>
@@ -159,13 +159,9 @@ Value Evaluator::path(std::string_view path, EntityId subject) {
 const re2::RE2* Evaluator::regex(std::string_view pattern) {
   auto it = regexes_.find(pattern);
   if (it == regexes_.end()) {
-    re2::RE2::Options options;
-    options.set_log_errors(false);
-    auto compiled =
-        std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
-    it = regexes_.emplace(std::string(pattern), std::move(compiled)).first;
+    it = regexes_.emplace(std::string(pattern), compile_user_regex(pattern).regex).first;
   }
-  return it->second->ok() ? it->second.get() : nullptr;
+  return it->second.get();
 }
 
 Value Evaluator::compare(CompareOp op, const Value& a, const Value& b) {

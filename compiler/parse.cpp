@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/limits.hpp"
 #include "compiler/literals.hpp"
 #include "compiler/parse_builder.hpp"
 #include "compiler/syntax_error.hpp"
@@ -23,8 +24,6 @@ struct SyntaxError {
   const std::type_info* rule;
 };
 
-constexpr int kMaxDepth = 64;
-
 template <typename Rule>
 struct Control : pegtl::normal<Rule> {
   static constexpr bool kCountsDepth =
@@ -36,8 +35,9 @@ struct Control : pegtl::normal<Rule> {
   static void start(const Input& in, ParseBuilder& b) {
     if constexpr (kIsCommitPoint) b.commit_starts.push_back(b.offset(in.current()));
     if constexpr (kCountsDepth) {
-      if (++b.depth > kMaxDepth) {
-        throw SyntaxError{b.offset(in.current()), "nesting is too deep", &typeid(Rule)};
+      if (++b.depth > limits::kMaxNesting) {
+        throw SyntaxError{b.offset(in.current()), "nesting is too deep (the limit is 64 levels)",
+                          &typeid(Rule)};
       }
     }
   }
@@ -107,12 +107,21 @@ struct Action<g::string_open> {
 template <>
 struct Action<g::triple_quote> : Action<g::string_open> {};
 
+void check_string_length(Expr& e, ParseBuilder& b) {
+  if (e.text.size() <= limits::kMaxStringBytes) return;
+  e.valid = false;
+  b.diagnostics.error("limit", b.file.span(e.begin, e.end),
+                      fmt::format("string of {} bytes is over the limit of {} bytes", e.text.size(),
+                                  limits::kMaxStringBytes));
+}
+
 template <>
 struct Action<g::plain_string> {
   template <typename In>
   static void apply(const In& in, ParseBuilder& b) {
     const std::string_view body = in.string_view().substr(1, in.size() - 2);
     Expr e = leaf(ExprKind::String, begin_of(in, b), end_of(in, b), body);
+    check_string_length(e, b);
     if (body.find('\\') != std::string_view::npos) {
       std::string problem;
       if (auto decoded = decode_string(body, &problem)) {
@@ -134,6 +143,7 @@ struct Action<g::triple_string> {
     if (body.starts_with("\r\n")) body.remove_prefix(2);
     if (body.starts_with('\n')) body.remove_prefix(1);
     Expr e = leaf(ExprKind::String, begin_of(in, b), end_of(in, b), body);
+    check_string_length(e, b);
     if (body.find('\r') != std::string_view::npos) {
       std::string normalised;
       for (char c : body) {
@@ -233,6 +243,11 @@ struct Action<g::list> {
     const std::size_t count = b.operands.size() - b.marks.back();
     b.marks.pop_back();
     b.reduce(ExprKind::List, count, begin_of(in, b), end_of(in, b));
+    if (count > limits::kMaxListItems) {
+      b.diagnostics.error("limit", b.file.span(begin_of(in, b), begin_of(in, b) + 1),
+                          fmt::format("list of {} items is over the limit of {} items", count,
+                                      limits::kMaxListItems));
+    }
   }
 };
 
@@ -422,12 +437,43 @@ void report(const SyntaxError& error, const ParseBuilder& b, std::string_view te
   b.diagnostics.error("syntax", span, std::move(message));
 }
 
+// A file that is not text gets one diagnostic instead of a syntax error per stray byte: over
+// the size limit or holding a NUL byte, it is not parsed (false); invalid UTF-8 is reported at
+// its first byte and the file is parsed all the same (strings keep the bytes as written).
+bool check_encoding(const SourceFile& source, FileId id, Diagnostics& diagnostics) {
+  const std::string_view text = source.text();
+  const std::uint32_t bom = source.had_bom() ? 3 : 0;
+  if (source.too_large()) {
+    diagnostics.error("limit", Span{id, 0, 0},
+                      fmt::format("the file is over the limit of {} bytes; it was not checked",
+                                  limits::kMaxFileBytes));
+    return false;
+  }
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto at = static_cast<std::uint32_t>(nul);
+    diagnostics.error(
+        "encoding", Span{id, at, at + 1},
+        fmt::format("binary file: a NUL byte at byte {}; it was not checked", at + bom));
+    return false;
+  }
+  if (const auto bad = first_invalid_utf8(text)) {
+    diagnostics
+        .error("encoding", Span{id, *bad, *bad + 1},
+               fmt::format("invalid UTF-8: byte 0x{:02X} at byte {} does not begin a valid "
+                           "sequence",
+                           static_cast<unsigned char>(text[*bad]), *bad + bom))
+        .help = "save the file as UTF-8";
+  }
+  return true;
+}
+
 }  // namespace
 
 File parse_file(const SourceFile& source, FileId id, Diagnostics& diagnostics) {
   File file;
   file.id = id;
   file.source = &source;
+  if (!check_encoding(source, id, diagnostics)) return file;
   const std::string_view text = source.text();
   // Typical densities of .gtm text, so that the vectors grow once instead of doubling through
   // fresh memory (page faults dominate otherwise); pages reserved but never used cost nothing.
@@ -439,6 +485,7 @@ File parse_file(const SourceFile& source, FileId id, Diagnostics& diagnostics) {
   ParseBuilder builder(file, diagnostics, text.data());
   const auto size = static_cast<std::uint32_t>(text.size());
   std::uint32_t position = 0;
+  std::size_t syntax_errors = 0;
   while (true) {
     pegtl::memory_input<pegtl::tracking_mode::lazy> gap(text.data() + position, text.end(), "");
     pegtl::parse<g::ws, Action, Control>(gap, builder);
@@ -450,6 +497,14 @@ File parse_file(const SourceFile& source, FileId id, Diagnostics& diagnostics) {
       pegtl::parse<g::top_block_start, Action, Control>(in, builder);
       position = builder.offset(in.current());
     } catch (const SyntaxError& error) {
+      if (++syntax_errors > limits::kMaxSyntaxErrors) {
+        diagnostics.error("limit", file.span(error.offset, error.offset),
+                          fmt::format("over {} syntax errors in this file; the rest of it was not "
+                                      "checked",
+                                      limits::kMaxSyntaxErrors));
+        builder.abandon(error.offset, false);
+        break;
+      }
       report(error, builder, text);
       const std::size_t open_blocks = builder.frames.size();
       builder.abandon(error.offset, !builder.name.empty() && builder.name_begin == position);

@@ -1,6 +1,7 @@
 // The JSON contract of `gtmlint check --format json` (DESIGN section 5; docs/json-format.md).
 #include <nlohmann/json.hpp>
 
+#include "compiler/json_text.hpp"
 #include "compiler/render.hpp"
 
 namespace gtm {
@@ -62,7 +63,7 @@ std::string render_json(const SourceSet& sources, std::span<const Diagnostic> di
                    {"errors", summary.errors},
                    {"warnings", summary.warnings},
                    {"infos", summary.infos}}}};
-  return out.dump(2) + "\n";
+  return json_text(out, 2) + "\n";
 }
 
 }  // namespace gtm

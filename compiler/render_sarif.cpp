@@ -2,6 +2,7 @@
 // regions in character columns, notes as relatedLocations, stable partialFingerprints.
 #include <nlohmann/json.hpp>
 
+#include "compiler/json_text.hpp"
 #include "compiler/render.hpp"
 
 namespace gtm {
@@ -117,7 +118,7 @@ std::string render_sarif(const SarifInput& in) {
   const Json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                  {"version", "2.1.0"},
                  {"runs", Json::array({run})}};
-  return log.dump(2) + "\n";
+  return json_text(log, 2) + "\n";
 }
 
 }  // namespace gtm

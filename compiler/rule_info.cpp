@@ -20,6 +20,28 @@ std::vector<RuleInfo> make_compiler_rules() {
                     "was found; parsing resumes at the next block, so one typo gives one "
                     "diagnostic.\n\nFails:\n\n    person ana { team sdr }\n\nPasses:\n\n"
                     "    person ana { team = sdr }\n"),
+      compiler_rule("encoding", "a file is UTF-8 text",
+                    "A .gtm file must be UTF-8 text. A file holding a NUL byte is taken for a "
+                    "binary file and not checked; invalid UTF-8 is reported at its first byte "
+                    "(with the byte's value and its offset in the file) and the file is checked "
+                    "all the same. A UTF-8 byte-order mark is accepted.\n\nFails: a file saved "
+                    "as Latin-1 with `name = \"Zo\xEB\"`.\n\nPasses: the same file saved as "
+                    "UTF-8.\n"),
+      compiler_rule("file-skipped", "every .gtm file of the workspace can be read",
+                    "A .gtm file under the workspace root that cannot be read is reported rather "
+                    "than left out silently: it vanished or became unreadable while gtmlint ran, "
+                    "or it is a symbolic link that dangles, loops, or leads outside the workspace "
+                    "root. gtmlint never follows a link out of the root (a pull request must not "
+                    "make it read other files on the machine) and never follows links to "
+                    "directories.\n\nFails:\n\n    people.gtm -> /etc/passwd\n\nPasses: "
+                    "the file itself, or a link to a file inside the workspace.\n"),
+      compiler_rule("limit", "the input stays within gtmlint's resource limits",
+                    "gtmlint checks untrusted input (pull requests from forks, half-typed buffers) "
+                    "and turns anything that could exhaust time or memory into this diagnostic: a "
+                    "file over 16 MiB, a string over 64 KiB, a list over 10,000 items, more than "
+                    "100 syntax errors in one file. Nesting deeper than 64 levels is a syntax "
+                    "error. docs/limits.md lists every limit.\n\nFails:\n\n"
+                    "    field f { description = \"... 70,000 characters ...\" }\n"),
       compiler_rule("unknown-kind", "a block's kind is not declared by any schema",
                     "Every block's kind must be declared by a `schema` block (the standard kinds "
                     "live in the stdlib; add your own with `schema KIND { ... }`). Nested blocks "

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "compiler/limits.hpp"
+
 namespace gtm {
 
 namespace {
@@ -27,7 +29,49 @@ std::uint32_t count_characters(std::string_view utf8) {
       std::count_if(utf8.begin(), utf8.end(), [](char c) { return !is_continuation_byte(c); }));
 }
 
+std::optional<std::uint32_t> first_invalid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  for (std::size_t i = 0; i < size;) {
+    const unsigned char lead = bytes[i];
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    // The valid ranges of the second byte depend on the lead byte (RFC 3629, section 4).
+    std::size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;
+      if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) low = 0x90;
+      if (lead == 0xF4) high = 0x8F;
+    } else {
+      return static_cast<std::uint32_t>(i);
+    }
+    if (i + length > size || bytes[i + 1] < low || bytes[i + 1] > high) {
+      return static_cast<std::uint32_t>(i);
+    }
+    for (std::size_t k = 2; k < length; ++k) {
+      if (!is_continuation_byte(static_cast<char>(bytes[i + k]))) {
+        return static_cast<std::uint32_t>(i);
+      }
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
 SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(path)) {
+  if (bytes.size() > limits::kMaxFileBytes) {
+    too_large_ = true;
+    bytes.clear();
+  }
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   if (std::string_view(bytes).starts_with(kBom)) {
     had_bom_ = true;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,12 +30,14 @@ struct LineColumn {
 
 class SourceFile {
  public:
-  /// Takes the file's bytes; a UTF-8 byte-order mark is dropped (and remembered).
+  /// Takes the file's bytes; a UTF-8 byte-order mark is dropped (and remembered). Bytes over
+  /// limits::kMaxFileBytes are not kept: the file is then empty and `too_large()`.
   SourceFile(std::string path, std::string bytes);
 
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
   bool had_bom() const { return had_bom_; }
+  bool too_large() const { return too_large_; }
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
 
   LineColumn line_column(std::uint32_t offset) const;
@@ -54,7 +57,12 @@ class SourceFile {
   std::string text_;
   std::vector<std::uint32_t> line_starts_;
   bool had_bom_ = false;
+  bool too_large_ = false;
 };
+
+/// The offset of the first byte that does not begin a valid UTF-8 sequence (overlong forms,
+/// surrogates and code points past U+10FFFF included), if any.
+std::optional<std::uint32_t> first_invalid_utf8(std::string_view text);
 
 /// Every file of one compilation, addressed by FileId. Files never move once added.
 class SourceSet {

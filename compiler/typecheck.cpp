@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include <re2/re2.h>
 #include <algorithm>
+#include "compiler/user_regex.hpp"
 
 #include <array>
 
@@ -172,13 +172,8 @@ class TypeChecker {
                            fmt::format("`{}` is not a URL; URLs start with https://", text));
       }
     } else {
-      RE2::Options options;
-      options.set_log_errors(false);
-      const RE2 regex(re2::StringPiece(text.data(), text.size()), options);
-      if (!regex.ok()) {
-        diagnostics_.error("invalid-value", file.span_of(e),
-                           fmt::format("invalid regular expression: {}", regex.error()));
-      }
+      const UserRegex compiled = compile_user_regex(text);
+      if (!compiled.regex) diagnostics_.error("invalid-value", file.span_of(e), compiled.error);
     }
   }
 

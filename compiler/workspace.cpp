@@ -31,23 +31,62 @@ fs::path find_workspace_root(const fs::path& start) {
   return git_top.value_or(dir);
 }
 
-std::vector<fs::path> list_workspace_files(const fs::path& root) {
+bool is_within(const fs::path& path, const fs::path& scope) {
+  const auto [scope_end, path_it] =
+      std::mismatch(scope.begin(), scope.end(), path.begin(), path.end());
+  return scope_end == scope.end();
+}
+
+namespace {
+
+void add_workspace_file(const fs::directory_entry& entry, const fs::path& canonical_root,
+                        std::vector<fs::path>& files, std::vector<SkippedFile>* skipped) {
+  std::error_code ec;
+  if (!entry.is_symlink(ec)) {
+    if (entry.is_regular_file(ec)) files.push_back(entry.path());
+    return;
+  }
+  const fs::path target = fs::canonical(entry.path(), ec);
+  if (ec) {
+    if (skipped) skipped->push_back({entry.path(), "the link cannot be followed: " + ec.message()});
+  } else if (!is_within(target, canonical_root)) {
+    if (skipped) {
+      skipped->push_back({entry.path(), "the link leads outside the workspace, to `" +
+                                            target.string() + "`; it is not followed"});
+    }
+  } else if (fs::is_regular_file(target, ec)) {
+    files.push_back(entry.path());
+  }
+}
+
+}  // namespace
+
+std::vector<fs::path> list_workspace_files(const fs::path& root,
+                                           std::vector<SkippedFile>* skipped) {
   std::vector<fs::path> files;
   std::error_code ec;
+  const fs::path canonical_root = fs::weakly_canonical(fs::absolute(root), ec);
   auto it =
       fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_directory(ec) && is_skipped_directory(it->path())) {
+    if (it->is_directory(ec) && !it->is_symlink(ec) && is_skipped_directory(it->path())) {
       it.disable_recursion_pending();
-    } else if (it->is_regular_file(ec) && it->path().extension() == ".gtm") {
-      files.push_back(it->path());
+    } else if (it->path().extension() == ".gtm") {
+      add_workspace_file(*it, canonical_root, files, skipped);
     }
   }
   std::sort(files.begin(), files.end());
+  if (skipped) {
+    std::sort(skipped->begin(), skipped->end(),
+              [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
+  }
   return files;
 }
 
-std::optional<std::string> read_file(const fs::path& path, std::string* error) {
+// Reads at most `max_bytes` bytes: a caller with a size limit passes one more than the limit, to
+// learn that a file is over it without reading a file of any size into memory.
+std::optional<std::string> read_file(const fs::path& path, std::string* error,
+                                     std::size_t max_bytes) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) {
     if (error) *error = std::strerror(errno);
@@ -58,8 +97,12 @@ std::optional<std::string> read_file(const fs::path& path, std::string* error) {
   // One read of the whole file when its size is known, chunks otherwise (pipes, /proc).
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
-  if (!ec) bytes.reserve(size);
-  for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, file)) > 0;) bytes.append(chunk, n);
+  if (!ec) bytes.reserve(std::min<std::uintmax_t>(size, max_bytes));
+  for (std::size_t n;
+       bytes.size() < max_bytes &&
+       (n = std::fread(chunk, 1, std::min(sizeof chunk, max_bytes - bytes.size()), file)) > 0;) {
+    bytes.append(chunk, n);
+  }
   const bool failed = std::ferror(file);
   std::fclose(file);
   if (failed) {
@@ -70,9 +113,11 @@ std::optional<std::string> read_file(const fs::path& path, std::string* error) {
 }
 
 std::string display_path(const fs::path& path) {
+  // Lexically: resolving links here would show a link by its target.
   std::error_code ec;
-  const fs::path relative = fs::proximate(path, ec);
-  return (ec ? path : relative).generic_string();
+  const fs::path base = fs::current_path(ec);
+  const fs::path relative = path.is_absolute() && !ec ? path.lexically_proximate(base) : path;
+  return (relative.empty() ? path : relative).generic_string();
 }
 
 }  // namespace gtm

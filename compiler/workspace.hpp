@@ -3,6 +3,7 @@
 // belongs to the model, except in `.git`, `build*` and `node_modules` folders.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -14,11 +15,26 @@ namespace fs = std::filesystem;
 
 fs::path find_workspace_root(const fs::path& start);
 
+/// A `.gtm` file of the workspace that is not read, and why.
+struct SkippedFile {
+  fs::path path;
+  std::string reason;
+};
+
 /// Every `.gtm` file under `root`, sorted, so that diagnostics come out in a stable order.
-std::vector<fs::path> list_workspace_files(const fs::path& root);
+/// Links to directories are not followed; a link to a file is followed only if the file lies
+/// inside the root (a pull request cannot make gtmlint read outside its workspace). Links that
+/// lead out, dangle or loop go to `skipped`; anything that is not a regular file (a FIFO named
+/// x.gtm, say) is ignored.
+std::vector<fs::path> list_workspace_files(const fs::path& root,
+                                           std::vector<SkippedFile>* skipped = nullptr);
+
+/// Whether `path` is `scope` or lies under it (both absolute and normalised).
+bool is_within(const fs::path& path, const fs::path& scope);
 
 /// Reads a whole file; nullopt (and `error` set) if it cannot be read.
-std::optional<std::string> read_file(const fs::path& path, std::string* error);
+std::optional<std::string> read_file(const fs::path& path, std::string* error,
+                                     std::size_t max_bytes = SIZE_MAX);
 
 /// How a path is shown to the user: relative to the current directory when that is shorter.
 std::string display_path(const fs::path& path);

@@ -207,6 +207,7 @@ std::optional<Region> ConditionSpace::region(const File& file, ExprId condition)
       if (!a || !b) return std::nullopt;
       if (e.kind == ExprKind::And) return intersect(*a, *b);
       a->insert(a->end(), b->begin(), b->end());
+      if (a->size() > kMaxRegionBoxes) throw RegionTooLarge{};
       return a;
     }
     case ExprKind::Reference:
@@ -244,6 +245,17 @@ std::optional<Region> ConditionSpace::region(const File& file, ExprId condition)
   }
 }
 
+void report_analysis_budget(Diagnostics& diagnostics, Span at, std::string_view what,
+                            std::string_view unchecked) {
+  diagnostics
+      .report(Severity::Warning, "analysis-budget", at,
+              fmt::format("{} is too complex to analyse exactly: its conditions combine into "
+                          "more than {} cases, so {} {} not checked in full",
+                          what, kMaxRegionBoxes, unchecked,
+                          unchecked.find(',') == std::string_view::npos ? "was" : "were"))
+      .help = "split it, or write conditions that test fewer fields together";
+}
+
 Region ConditionSpace::intersect(const Region& a, const Region& b) {
   Region out;
   for (const Box& x : a) {
@@ -256,6 +268,7 @@ Region ConditionSpace::intersect(const Region& a, const Region& b) {
       }
       if (!empty) out.push_back(std::move(z));
     }
+    if (out.size() > kMaxRegionBoxes) throw RegionTooLarge{};
   }
   return out;
 }
@@ -289,7 +302,10 @@ Region ConditionSpace::subtract(const Region& a, const Region& b) {
   Region current = a;
   for (const Box& y : b) {
     Region next;
-    for (const Box& x : current) box_difference(x, y, next);
+    for (const Box& x : current) {
+      box_difference(x, y, next);
+      if (next.size() > kMaxRegionBoxes) throw RegionTooLarge{};
+    }
     current = std::move(next);
     if (current.empty()) break;
   }

@@ -36,6 +36,17 @@ class AtomSet {
 using Box = std::vector<AtomSet>;  ///< one AtomSet per field of the space
 using Region = std::vector<Box>;   ///< a union of boxes
 
+/// The analysis budget: no region may hold more boxes than this. Conditions can combine into
+/// exponentially many boxes (each rule on its own pair of fields, say); past the budget an
+/// operation throws RegionTooLarge and the analysis reports `analysis-budget` instead of taking
+/// unbounded time and memory (docs/limits.md).
+constexpr std::size_t kMaxRegionBoxes = 20000;
+struct RegionTooLarge {};
+
+/// Reports `analysis-budget` for `what` (e.g. "routing `inbound`"), naming the checks skipped.
+void report_analysis_budget(Diagnostics& diagnostics, Span at, std::string_view what,
+                            std::string_view unchecked);
+
 /// The fields one set of conditions compares, and their atoms.
 class ConditionSpace {
  public:

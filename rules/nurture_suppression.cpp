@@ -67,8 +67,15 @@ void run_nurture_suppression(const AnalysisContext& context, Diagnostics& diagno
     }
     by_object[object->text].push_back(id);
   }
-  for (const auto& [object, nurtures] : by_object)
-    check_object(model, object, nurtures, diagnostics);
+  for (const auto& [object, nurtures] : by_object) {
+    try {
+      check_object(model, object, nurtures, diagnostics);
+    } catch (const RegionTooLarge&) {
+      report_analysis_budget(diagnostics, model.header_span(nurtures.front()),
+                             fmt::format("the enrollment of the nurtures on `{}`", object),
+                             "nurture-suppression");
+    }
+  }
 }
 
 }  // namespace gtm::rules

@@ -49,7 +49,9 @@ Registry make_registry() {
                 info("routing-shadowed", "routing", Severity::Error,
                      "no routing rule is unreachable because earlier rules take all its leads"),
                 info("routing-overlap", "routing", Severity::Warning,
-                     "rules that share leads and assign them differently (with an example lead)")},
+                     "rules that share leads and assign them differently (with an example lead)"),
+                info("analysis-budget", "routing", Severity::Warning,
+                     "conditions stay within what can be analysed exactly (docs/limits.md)")},
                &run_routing);
   registry.add({info("routing-unknown-value", "routing", Severity::Error,
                      "conditions compare picklist fields only with values they have")},

@@ -41,6 +41,20 @@ class RoutingAnalysis {
       space.collect(model_.file_of(child), when->value);
       rules.push_back(child);
     }
+    try {
+      analyse_rules(space, rules, has_fallback);
+    } catch (const RegionTooLarge&) {
+      report_analysis_budget(diagnostics_, header(routing_),
+                             fmt::format("routing `{}`", name(routing_)),
+                             "routing-gap, routing-shadowed and routing-overlap");
+    }
+  }
+
+ private:
+  Span header(EntityId id) const { return model_.header_span(id); }
+  std::string_view name(EntityId id) const { return model_.display_name(id); }
+
+  void analyse_rules(ConditionSpace& space, const std::vector<EntityId>& rules, bool has_fallback) {
     std::vector<RoutingRule> analysed;
     for (EntityId rule : rules) {
       const File& file = model_.file_of(rule);
@@ -54,10 +68,6 @@ class RoutingAnalysis {
     report_shadowed_and_overlaps(space, analysed);
     if (!has_fallback) report_gap(space, analysed);
   }
-
- private:
-  Span header(EntityId id) const { return model_.header_span(id); }
-  std::string_view name(EntityId id) const { return model_.display_name(id); }
 
   void report_shadowed_and_overlaps(const ConditionSpace& space,
                                     const std::vector<RoutingRule>& rules) {

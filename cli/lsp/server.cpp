@@ -1,5 +1,6 @@
 // The language server's loop, lifecycle, documents, re-checking and publishing.
 #include "cli/lsp/server.hpp"
+#include "compiler/json_text.hpp"
 
 #include <fmt/format.h>
 
@@ -8,6 +9,7 @@
 #include "cli/lsp/session.hpp"
 #include "cli/lsp/uri.hpp"
 #include "cli/options.hpp"
+#include "compiler/limits.hpp"
 #include "compiler/workspace.hpp"
 #include "rules/registry.hpp"
 
@@ -49,6 +51,12 @@ int Server::run() {
     const auto status = transport_.read(body, deadline);
     if (status == Transport::Status::Malformed) {
       reply_error(nullptr, error_code::kParseError, "malformed message header");
+      continue;
+    }
+    if (status == Transport::Status::TooLarge) {
+      reply_error(
+          nullptr, error_code::kParseError,
+          fmt::format("message over the limit of {} bytes; ignored", limits::kMaxLspMessageBytes));
       continue;
     }
     if (status == Transport::Status::Message) {
@@ -167,18 +175,17 @@ void Server::handle_notification(const std::string& method, const Json& params) 
 }
 
 void Server::reply(const Json& id, Json result) {
-  transport_.write(Json{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}.dump());
+  transport_.write(json_text(Json{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}));
 }
 
 void Server::reply_error(const Json& id, int code, const std::string& message) {
-  transport_.write(
-      Json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}}
-          .dump());
+  transport_.write(json_text(
+      Json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}}));
 }
 
 void Server::notify(const std::string& method, Json params) {
   transport_.write(
-      Json{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}}.dump());
+      json_text(Json{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}}));
 }
 
 void Server::initialize(const Json& params) {
@@ -200,7 +207,7 @@ void Server::initialize(const Json& params) {
 
 void Server::load_disk_files() {
   disk_.clear();
-  if (root_.empty()) return;
+  if (root_.empty() || !options_.read_disk) return;
   for (const fs::path& file : list_workspace_files(find_workspace_root(root_))) {
     std::string error;
     if (auto text = read_file(file, &error))

@@ -16,9 +16,16 @@
 
 namespace gtm::lsp {
 
+struct ServerOptions {
+  /// Read the workspace's files from disk; off only for the fuzzer, whose workspace is the open
+  /// buffers alone (it must not scan whatever directory a fuzzed URI names).
+  bool read_disk = true;
+};
+
 class Server {
  public:
-  explicit Server(Transport& transport) : transport_(transport) {}
+  explicit Server(Transport& transport, ServerOptions options = {})
+      : transport_(transport), options_(options) {}
 
   /// Serves until `exit`; returns the process exit status (0 after `shutdown`, else 1).
   int run();
@@ -45,6 +52,7 @@ class Server {
   void publish();
 
   Transport& transport_;
+  ServerOptions options_;
   bool initialized_ = false;
   bool shutdown_ = false;
   std::string root_;

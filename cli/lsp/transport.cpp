@@ -4,14 +4,40 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cstdlib>
+
+#include "compiler/limits.hpp"
 
 namespace gtm::lsp {
 
 namespace {
 
-constexpr std::size_t kMaxMessage = 256 * 1024 * 1024;
+// The value of the Content-Length header of a header block, if it has a valid one.
+std::optional<std::size_t> content_length(std::string_view headers) {
+  constexpr std::string_view kName = "content-length:";
+  std::optional<std::size_t> length;
+  while (!headers.empty()) {
+    const std::size_t next = std::min(headers.find("\r\n"), headers.size());
+    const std::string_view header = headers.substr(0, next);
+    headers.remove_prefix(std::min(next + 2, headers.size()));
+    if (header.size() < kName.size()) continue;
+    bool matches = true;
+    for (std::size_t i = 0; i < kName.size(); ++i) {
+      matches &= std::tolower(static_cast<unsigned char>(header[i])) == kName[i];
+    }
+    if (!matches) continue;
+    std::string_view value = header.substr(kName.size());
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    std::size_t parsed = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+    if (error != std::errc() || end == value.data()) return std::nullopt;
+    length = parsed;
+  }
+  return length;
+}
 
 }  // namespace
 
@@ -37,48 +63,48 @@ bool Transport::fill(std::optional<std::chrono::steady_clock::time_point> deadli
 }
 
 // A complete message from the buffer, if there is one. Headers other than Content-Length are
-// accepted and ignored; a header block without a usable Content-Length is malformed and dropped.
-std::optional<std::string> Transport::take_message(bool& malformed) {
-  const std::size_t end = buffer_.find("\r\n\r\n");
-  if (end == std::string::npos) return std::nullopt;
-  std::size_t length = 0;
-  bool has_length = false;
-  std::size_t line = 0;
-  while (line < end) {
-    const std::size_t next = buffer_.find("\r\n", line);
-    const std::string header = buffer_.substr(line, next - line);
-    constexpr std::string_view kName = "content-length:";
-    std::string lower;
-    for (char c : header.substr(0, kName.size()))
-      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == kName) {
-      char* parsed_end = nullptr;
-      const std::string value = header.substr(kName.size());
-      length = std::strtoul(value.c_str(), &parsed_end, 10);
-      has_length = parsed_end != value.c_str() && length <= kMaxMessage;
-    }
-    line = next + 2;
+// accepted and ignored; a header block without a usable Content-Length is malformed and dropped;
+// the body of a message over the size limit is discarded as it arrives, never held.
+std::optional<std::string> Transport::take_message(Status& problem) {
+  if (skip_ > 0) {
+    const std::size_t n = std::min(skip_, buffer_.size());
+    buffer_.erase(0, n);
+    skip_ -= n;
+    if (skip_ > 0) return std::nullopt;
   }
-  if (!has_length) {
+  if (!body_length_) {
+    const std::size_t end = buffer_.find("\r\n\r\n");
+    if (end == std::string::npos) return std::nullopt;
+    const std::optional<std::size_t> length =
+        content_length(std::string_view(buffer_).substr(0, end));
     buffer_.erase(0, end + 4);
-    malformed = true;
-    return std::nullopt;
+    if (!length) {
+      problem = Status::Malformed;
+      return std::nullopt;
+    }
+    if (*length > limits::kMaxLspMessageBytes) {
+      skip_ = *length;
+      problem = Status::TooLarge;
+      return std::nullopt;
+    }
+    body_length_ = *length;
   }
-  if (buffer_.size() < end + 4 + length) return std::nullopt;
-  std::string body = buffer_.substr(end + 4, length);
-  buffer_.erase(0, end + 4 + length);
+  if (buffer_.size() < *body_length_) return std::nullopt;
+  std::string body = buffer_.substr(0, *body_length_);
+  buffer_.erase(0, *body_length_);
+  body_length_.reset();
   return body;
 }
 
 Transport::Status Transport::read(std::string& body,
                                   std::optional<std::chrono::steady_clock::time_point> deadline) {
   while (true) {
-    bool malformed = false;
-    if (auto message = take_message(malformed)) {
+    Status problem = Status::Message;
+    if (auto message = take_message(problem)) {
       body = std::move(*message);
       return Status::Message;
     }
-    if (malformed) return Status::Malformed;
+    if (problem != Status::Message) return problem;
     if (closed_) return Status::Closed;
     if (!fill(deadline)) {
       if (closed_) return Status::Closed;

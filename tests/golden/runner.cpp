@@ -3,6 +3,7 @@
 // A case is a `.gtm` file whose expected findings are written in its comments:
 //   # ARGS: check --today 2026-11-01      the command line (default `check`)
 //   # --- people.gtm                      starts another file of a multi-file workspace
+//   # --- link.gtm -> TARGET              a symbolic link to TARGET instead of a file
 //   #        ^^^^ error[rule]: message     a finding under the line above, at the caret columns
 //   #        ^^^^ note[rule]: message      a note of a finding of that rule
 //   #        ^^^^ fix: title               the fix of the finding reported at that span
@@ -105,7 +106,8 @@ Case read_case(const std::string& text, const std::string& default_name) {
   }
   if (!text.empty() && text.back() != '\n' && !current.empty()) current.pop_back();
   c.files.emplace_back(name, current);
-  for (const auto& [file, body] : c.files) read_expectations(c, file, body);
+  for (const auto& [file, body] : c.files)
+    read_expectations(c, file.substr(0, file.find(" -> ")), body);
   return c;
 }
 
@@ -181,8 +183,13 @@ int main(int argc, char** argv) {
   char dir_template[] = "/tmp/gtmlint-golden-XXXXXX";
   const fs::path dir = mkdtemp(dir_template);
   for (const auto& [name, body] : c.files) {
-    fs::create_directories((dir / name).parent_path());
-    std::ofstream(dir / name, std::ios::binary) << body;
+    const std::size_t arrow = name.find(" -> ");
+    fs::create_directories((dir / name.substr(0, arrow)).parent_path());
+    if (arrow != std::string::npos) {
+      fs::create_symlink(name.substr(arrow + 4), dir / name.substr(0, arrow));
+    } else {
+      std::ofstream(dir / name, std::ios::binary) << body;
+    }
   }
 
   // `check` cases compare findings through the JSON form; other commands only their output.
