@@ -11,7 +11,7 @@ namespace gtm::limits {
 /// Bytes in one file (byte offsets are 32-bit; a real workspace file is a few hundred KB).
 constexpr std::size_t kMaxFileBytes = 16 * 1024 * 1024;
 /// Bytes in all files of a workspace together.
-constexpr std::size_t kMaxWorkspaceBytes = 1024 * 1024 * 1024;
+constexpr std::size_t kMaxWorkspaceBytes = 256 * 1024 * 1024;
 /// .gtm files in one workspace.
 constexpr std::size_t kMaxFiles = 20000;
 /// Nesting of blocks and expressions together (parentheses, lists, calls, `not`).

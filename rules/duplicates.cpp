@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <optional>
+#include <unordered_map>
 
 #include "compiler/suggest.hpp"
 #include "rules/analyses.hpp"
@@ -119,51 +121,66 @@ void field_duplicates(const Model& model, Diagnostics& diagnostics) {
   }
 }
 
+// Indexes into the entities being scanned, earliest first: what a later entity is compared with.
+using Earliest = std::unordered_map<std::string, std::size_t>;
+
+// Records `index` under `key` unless an earlier entity holds it; returns the earlier one.
+std::optional<std::size_t> claim(Earliest& earliest, std::string key, std::size_t index) {
+  const auto [it, inserted] = earliest.emplace(std::move(key), index);
+  return inserted ? std::nullopt : std::optional(it->second);
+}
+
+// Each automation is compared with the first earlier one on the same system and trigger that
+// writes one of the same fields: hashed by (system, trigger, field), so linear, not pairwise.
 void automation_duplicates(const Model& model, Diagnostics& diagnostics) {
   std::vector<EntityId> automations;
   for (EntityId id : entities_of(model, "automation")) {
     if (is_active(model, id) && model.attr(id, "trigger")) automations.push_back(id);
   }
+  Earliest first_writer;
   for (std::size_t j = 0; j < automations.size(); ++j) {
-    for (std::size_t i = 0; i < j; ++i) {
-      const EntityId a = automations[i], b = automations[j];
-      if (written(model, a, "system") != written(model, b, "system") ||
-          written(model, a, "trigger") != written(model, b, "trigger")) {
-        continue;
-      }
-      const auto wa = targets(model, a, "writes");
-      const auto wb = targets(model, b, "writes");
-      const auto shared = std::find_first_of(wb.begin(), wb.end(), wa.begin(), wa.end());
-      if (shared == wb.end()) continue;
-      report(diagnostics, model, "automation-duplicate", b, a,
-             fmt::format("automations `{}` and `{}` run on the same trigger in the same system and "
-                         "both write `{}`",
-                         model.display_name(a), model.display_name(b), model.display_name(*shared)),
-             "merge them, or make one the single writer");
-      break;
+    const EntityId b = automations[j];
+    const std::string place = written(model, b, "system") + '\n' + written(model, b, "trigger");
+    std::optional<std::size_t> first;
+    for (EntityId field : targets(model, b, "writes")) {
+      const auto earlier = claim(first_writer, place + '\n' + std::to_string(field), j);
+      if (earlier && (!first || *earlier < *first)) first = earlier;
     }
+    if (!first) continue;
+    const EntityId a = automations[*first];
+    const auto wa = targets(model, a, "writes");
+    const auto wb = targets(model, b, "writes");
+    const auto shared = std::find_first_of(wb.begin(), wb.end(), wa.begin(), wa.end());
+    report(diagnostics, model, "automation-duplicate", b, a,
+           fmt::format("automations `{}` and `{}` run on the same trigger in the same system and "
+                       "both write `{}`",
+                       model.display_name(a), model.display_name(b), model.display_name(*shared)),
+           "merge them, or make one the single writer");
   }
 }
 
+// Each tag is compared with the first earlier one on the same system and event with the same
+// normalised name or the same stated purpose, found through two hash tables.
 void tag_duplicates(const Model& model, Diagnostics& diagnostics) {
   const std::vector<EntityId> tags = entities_of(model, "tag");
+  Earliest by_name, by_purpose;
   for (std::size_t j = 0; j < tags.size(); ++j) {
-    for (std::size_t i = 0; i < j; ++i) {
-      const EntityId a = tags[i], b = tags[j];
-      const bool same_place = written(model, a, "system") == written(model, b, "system") &&
-                              written(model, a, "event") == written(model, b, "event");
-      const bool same_tag = normalise(model.display_name(a)) == normalise(model.display_name(b)) ||
-                            (!written(model, a, "purpose").empty() &&
-                             written(model, a, "purpose") == written(model, b, "purpose"));
-      if (!same_place || !same_tag) continue;
-      const bool same_name = normalise(model.display_name(a)) == normalise(model.display_name(b));
-      report(diagnostics, model, "tag-duplicate", b, a,
-             fmt::format("tags `{}` and `{}` fire on the same event in the same system {}",
-                         model.display_name(a), model.display_name(b),
-                         same_name ? "under the same name" : "for the same purpose"),
-             "remove one: duplicate tags double-count conversions and slow pages");
-      break;
-    }
+    const EntityId b = tags[j];
+    const std::string place = written(model, b, "system") + '\n' + written(model, b, "event");
+    const std::string purpose = written(model, b, "purpose");
+    const auto same_name =
+        claim(by_name, place + '\n' + normalise(model.display_name(b)), j);
+    const auto same_purpose =
+        purpose.empty() ? std::nullopt : claim(by_purpose, place + '\n' + purpose, j);
+    if (!same_name && !same_purpose) continue;
+    const std::size_t first =
+        std::min(same_name.value_or(tags.size()), same_purpose.value_or(tags.size()));
+    const EntityId a = tags[first];
+    report(diagnostics, model, "tag-duplicate", b, a,
+           fmt::format("tags `{}` and `{}` fire on the same event in the same system {}",
+                       model.display_name(a), model.display_name(b),
+                       same_name == first ? "under the same name" : "for the same purpose"),
+           "remove one: duplicate tags double-count conversions and slow pages");
   }
 }
 
