@@ -10,6 +10,7 @@
 #include "cli/diff.hpp"
 #include "cli/options.hpp"
 #include "compiler/formatter.hpp"
+#include "compiler/limits.hpp"
 #include "compiler/parse.hpp"
 #include "compiler/render.hpp"
 
@@ -126,7 +127,7 @@ int run_fmt(const std::vector<std::string>& args, Io& io) {
   std::size_t changed = 0, failed = 0;
   for (const fs::path& file : *files) {
     std::string error;
-    auto text = read_file(file, &error);
+    auto text = read_file(file, &error, limits::kMaxFileBytes + 1);
     if (!text) {
       io.err << fmt::format("gtmlint: cannot read `{}`: {}\n", display_path(file), error);
       return kExitFailure;

@@ -91,7 +91,8 @@ struct Action<g::comment> {
     const std::uint32_t begin = begin_of(in, b);
     if (begin < b.last_comment_end) return;  // re-matched after backtracking
     std::uint32_t end = end_of(in, b);
-    if (end > begin && b.base[end - 1] == '\r') --end;
+    // Line-ending bytes are not part of the comment, however many CRs precede the LF.
+    while (end > begin && (b.base[end - 1] == '\r' || b.base[end - 1] == '\n')) --end;
     b.file.comments.push_back({begin, end});
     b.last_comment_end = end_of(in, b);
   }

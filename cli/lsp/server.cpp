@@ -210,7 +210,7 @@ void Server::load_disk_files() {
   if (root_.empty() || !options_.read_disk) return;
   for (const fs::path& file : list_workspace_files(find_workspace_root(root_))) {
     std::string error;
-    if (auto text = read_file(file, &error))
+    if (auto text = read_file(file, &error, limits::kMaxFileBytes + 1))
       disk_[fs::absolute(file).lexically_normal().string()] = std::move(*text);
   }
 }
