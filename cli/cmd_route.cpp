@@ -131,8 +131,30 @@ class LeadEvaluator {
       }
       case ExprKind::Compare:
         return compare(file, e);
+      case ExprKind::Call:
+        return text_test(file, e);
       default:
         return false;
+    }
+  }
+
+  // starts_with, contains and includes (a multi-select value holds `A;B`); a formula is not
+  // evaluated, so it never matches.
+  bool text_test(const File& file, const Expr& e) const {
+    const auto args = file.children(e);
+    if (args.size() != 2) return false;
+    const std::string* given = value_of(file, args[0]);
+    const std::string_view wanted = file.exprs[args[1]].text;
+    if (!given) return false;
+    if (e.text == "starts_with") return std::string_view(*given).starts_with(wanted);
+    if (e.text == "contains") return given->find(wanted) != std::string::npos;
+    if (e.text != "includes") return false;
+    std::string_view rest = *given;
+    while (true) {
+      const std::size_t end = std::min(rest.find(';'), rest.size());
+      if (rest.substr(0, end) == wanted) return true;
+      if (end == rest.size()) return false;
+      rest.remove_prefix(end + 1);
     }
   }
 
@@ -152,6 +174,8 @@ class LeadEvaluator {
       out.push_back(
           fmt::format("`{}` is false ({})", written,
                       given ? fmt::format("{} = {}", name, shown(*given)) : name + " is empty"));
+    } else if (e.kind == ExprKind::Call && e.text == "formula") {
+      out.push_back(fmt::format("`{}` is a formula gtmlint does not evaluate", written));
     } else {
       out.push_back(fmt::format("`{}` is false", written));
     }

@@ -93,6 +93,8 @@ class ConditionChecker {
       }
       case ExprKind::Compare:
         return check_compare(e);
+      case ExprKind::Call:
+        return check_call(e);
       default:
         diagnostics_.error("type-mismatch", file_.span_of(e),
                            fmt::format("expected a condition such as `country == \"US\"`, found {}",
@@ -151,6 +153,36 @@ class ConditionChecker {
       for (ExprId item : file_.children(rhs)) check_value(lhs, values, file_.exprs[item]);
     } else if (rhs.kind != ExprKind::None) {
       check_value(lhs, values, rhs);
+    }
+  }
+
+  // The text tests `starts_with(field, "x")`, `contains(field, "x")`, `includes(field, "x")`
+  // (a value of a multi-select picklist) and `formula("...")`, a condition kept as written in
+  // another system (a Salesforce formula) that gtmlint does not evaluate.
+  void check_call(const Expr& e) {
+    const auto args = file_.children(e);
+    const bool is_test = e.text == "starts_with" || e.text == "contains" || e.text == "includes";
+    if (e.text == "formula" && args.size() == 1 && file_.exprs[args[0]].kind == ExprKind::String) {
+      return;
+    }
+    if (!is_test || args.size() != 2 || file_.exprs[args[0]].kind != ExprKind::Reference ||
+        file_.exprs[args[1]].kind != ExprKind::String) {
+      diagnostics_.error(
+          "type-mismatch", file_.span_of(e),
+          fmt::format("expected a condition: `starts_with(FIELD, \"text\")`, `contains(FIELD, "
+                      "\"text\")`, `includes(FIELD, \"value\")` or `formula(\"...\")`, found "
+                      "`{}(...)` with {} argument{}",
+                      e.text, args.size(), args.size() == 1 ? "" : "s"));
+      return;
+    }
+    const EntityId field = resolve(args[0]);
+    if (field == kNoEntity) return;
+    const FieldValueKind kind = field_values(model_, field).kind;
+    if (kind != FieldValueKind::Text && kind != FieldValueKind::Picklist &&
+        kind != FieldValueKind::Unknown) {
+      diagnostics_.error("type-mismatch", file_.span_of(file_.exprs[args[0]]),
+                         fmt::format("`{}` tests text; `{}` is a {} field", e.text,
+                                     file_.exprs[args[0]].text, kind_word(kind)));
     }
   }
 

@@ -5,6 +5,7 @@
 #include "compiler/value.hpp"
 #include "rules/analyses.hpp"
 #include "rules/condition_space.hpp"
+#include "rules/facts.hpp"
 
 namespace gtm::rules {
 
@@ -22,6 +23,7 @@ class RoutingAnalysis {
       : model_(model), diagnostics_(diagnostics), routing_(routing) {}
 
   void run() {
+    if (!is_active(model_, routing_)) return;  // kept for the record, not in use
     const bool has_fallback = model_.attr(routing_, "fallback") != nullptr;
     if (!has_fallback) {
       diagnostics_
@@ -55,18 +57,25 @@ class RoutingAnalysis {
   std::string_view name(EntityId id) const { return model_.display_name(id); }
 
   void analyse_rules(ConditionSpace& space, const std::vector<EntityId>& rules, bool has_fallback) {
+    // A rule whose condition cannot be analysed exactly (a formula, a text test, a field that
+    // did not resolve) is left out: a later rule that the exact earlier rules already cover is
+    // shadowed whatever it matches, but which leads are left over can no longer be known.
     std::vector<RoutingRule> analysed;
+    bool all_exact = true;
     for (EntityId rule : rules) {
       const File& file = model_.file_of(rule);
       auto region = space.region(file, model_.attr(rule, "when")->value);
-      if (!region) return;  // a condition that cannot be analysed exactly (already reported)
+      if (!region) {
+        all_exact = false;
+        continue;
+      }
       const Attribute* assign = model_.attr(rule, "assign");
       analysed.push_back({rule, std::move(*region),
                           assign ? format_value(model_, value_of_expr(model_, file, assign->value))
                                  : std::string()});
     }
     report_shadowed_and_overlaps(space, analysed);
-    if (!has_fallback) report_gap(space, analysed);
+    if (!has_fallback && all_exact) report_gap(space, analysed);
   }
 
   void report_shadowed_and_overlaps(const ConditionSpace& space,
