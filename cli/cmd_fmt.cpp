@@ -8,6 +8,7 @@
 #include "cli/atomic_write.hpp"
 #include "cli/commands.hpp"
 #include "cli/diff.hpp"
+#include "cli/format_text.hpp"
 #include "cli/options.hpp"
 #include "compiler/formatter.hpp"
 #include "compiler/limits.hpp"
@@ -25,15 +26,8 @@ struct FmtOptions {
   std::vector<fs::path> paths;
 };
 
-enum class Outcome { Unchanged, Changed, Failed };
+}  // namespace
 
-struct Formatted {
-  Outcome outcome = Outcome::Unchanged;
-  std::string text;
-};
-
-// Parses and formats one text; syntax errors are reported (and nothing is formatted), and so is
-// a formatting that would change the meaning, lose a comment, or not be stable.
 Formatted format_text(const std::string& path, std::string text, Io& io) {
   SourceSet sources;
   const FileId id = sources.add(path, std::move(text));
@@ -63,6 +57,8 @@ Formatted format_text(const std::string& path, std::string text, Io& io) {
   return {formatted == with_bom || !changed ? Outcome::Unchanged : Outcome::Changed,
           std::move(formatted)};
 }
+
+namespace {
 
 std::optional<FmtOptions> parse_fmt_options(const std::vector<std::string>& args, Io& io) {
   FmtOptions options;

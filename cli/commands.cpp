@@ -109,6 +109,21 @@ diagnostics as you type, hover, go to definition, find references, rename, compl
 and workspace symbols, formatting and quick fixes. See editors/README.md.
 )";
 
+constexpr std::string_view kImportUsage = R"(usage: gtmlint import sfdx PATH [--out DIR] [--system NAME]
+
+Turns a Salesforce DX project (source format) into a gtmlint workspace of formatted .gtm files:
+fields with their types, picklist values, labels, descriptions, help, business owners, status and
+classification; standard and global value sets; assignment rules as routings (every criteria
+operation and booleanFilter; a final TRUE formula becomes the fallback); queues; flows and
+workflow rules as automations; LeadStatus as a lifecycle. It reads every package directory of
+sfdx-project.json, else force-app/main/default, else PATH itself. What cannot be mapped is
+listed at the end. Then run `gtmlint check DIR`.
+
+options:
+  --out DIR       where to write the workspace (default: gtm); files there are replaced
+  --system NAME   the name of the Salesforce system in the workspace (default: salesforce)
+)";
+
 constexpr std::array kCommands = {
     Command{"check", "check a workspace and report findings (the default command)", kCheckUsage,
             &run_check},
@@ -120,6 +135,8 @@ constexpr std::array kCommands = {
     Command{"debt", "print the prioritised debt backlog", kDebtUsage, &run_debt},
     Command{"export", "print the resolved model as JSON", kExportUsage, &run_export},
     Command{"lsp", "run the language server for editors", kLspUsage, &run_lsp},
+    Command{"import", "import a Salesforce DX project as a gtmlint workspace", kImportUsage,
+            &run_import},
     Command{"rules", "list every rule with its category, severity and summary", kRulesUsage,
             &run_rules},
     Command{"explain", "explain a rule: rationale, examples, how to waive it", kExplainUsage,

@@ -32,5 +32,6 @@ int run_graph(const std::vector<std::string>& args, Io& io);
 int run_debt(const std::vector<std::string>& args, Io& io);
 int run_export(const std::vector<std::string>& args, Io& io);
 int run_lsp(const std::vector<std::string>& args, Io& io);
+int run_import(const std::vector<std::string>& args, Io& io);
 
 }  // namespace gtm::cli

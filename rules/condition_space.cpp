@@ -144,11 +144,21 @@ std::optional<std::size_t> ConditionSpace::atom_of(const Field& field, const Exp
   }
 }
 
+// A picklist value the field does not have (reported as routing-unknown-value): no lead has it.
+bool ConditionSpace::is_foreign_value(const Field& field, const Expr& value) {
+  return field.kind == FieldValueKind::Picklist && value.kind == ExprKind::String &&
+         std::find(field.values.begin(), field.values.end(), value.text) == field.values.end();
+}
+
 std::optional<AtomSet> ConditionSpace::comparison(const Field& field, CompareOp op,
                                                   const Expr& value) const {
   const std::size_t count = atom_count(field);
   const std::size_t empty = count - 1;
   AtomSet set(count, false);
+  if (is_foreign_value(field, value)) {  // no lead has it: `==` matches none, `!=` all
+    if (op == CompareOp::Eq) return set;
+    if (op == CompareOp::Ne) return AtomSet(count, true);
+  }
   const auto atom = atom_of(field, value);
   if (!atom) return std::nullopt;
   switch (op) {
@@ -226,6 +236,7 @@ std::optional<Region> ConditionSpace::region(const File& file, ExprId condition)
         if (list.kind != ExprKind::List) return std::nullopt;
         set = AtomSet(atom_count(field), false);
         for (ExprId item : file.children(list)) {
+          if (is_foreign_value(field, file.exprs[item])) continue;  // matches no lead
           const auto atom = atom_of(field, file.exprs[item]);
           if (!atom) return std::nullopt;
           set->set(*atom);

@@ -87,6 +87,7 @@ class ConditionSpace {
   /// `field OP value` for the operators other than `in` and `not in`.
   std::optional<AtomSet> comparison(const Field& field, CompareOp op, const Expr& value) const;
   std::optional<std::size_t> atom_of(const Field& field, const Expr& value) const;
+  static bool is_foreign_value(const Field& field, const Expr& value);
   std::string atom_text(const Field& field, std::size_t atom) const;
   std::vector<std::size_t> preference(const Field& field) const;
   Box full_box() const;

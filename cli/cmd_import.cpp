@@ -1,0 +1,108 @@
+// `gtmlint import sfdx PATH [--out DIR] [--system NAME]`: read, map, format, write, summarise.
+#include <fmt/format.h>
+
+#include "cli/atomic_write.hpp"
+#include "cli/commands.hpp"
+#include "cli/format_text.hpp"
+#include "cli/import/names.hpp"
+#include "cli/import/read_sfdx.hpp"
+#include "cli/import/write_workspace.hpp"
+#include "cli/options.hpp"
+
+namespace gtm::cli {
+
+namespace {
+
+struct ImportOptions {
+  fs::path project;
+  fs::path out = "gtm";
+  std::string system = "salesforce";
+};
+
+std::optional<ImportOptions> parse_import_options(const std::vector<std::string>& args, Io& io) {
+  if (args.empty() || args[0] != "sfdx") {
+    io.err << "gtmlint: usage: gtmlint import sfdx PATH [--out DIR] [--system NAME]\n";
+    return std::nullopt;
+  }
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  ImportOptions options;
+  bool have_project = false;
+  ArgReader reader(rest);
+  while (!reader.done()) {
+    if (auto out = reader.value("--out")) {
+      options.out = *out;
+    } else if (auto system = reader.value("--system")) {
+      options.system = *system;
+    } else if (!reader.missing_value().empty()) {
+      io.err << fmt::format("gtmlint: `{}` needs a value\n", reader.missing_value());
+      return std::nullopt;
+    } else if (reader.peek().starts_with("--") || have_project) {
+      io.err << fmt::format("gtmlint: unexpected argument `{}`\n", reader.peek());
+      return std::nullopt;
+    } else {
+      options.project = reader.next();
+      have_project = true;
+    }
+  }
+  if (!have_project) {
+    io.err << "gtmlint: usage: gtmlint import sfdx PATH [--out DIR] [--system NAME]\n";
+    return std::nullopt;
+  }
+  if (sfdx::identifier(options.system) != options.system) {
+    io.err << fmt::format("gtmlint: `{}` is not a name; try `{}`\n", options.system,
+                          sfdx::identifier(options.system));
+    return std::nullopt;
+  }
+  return options;
+}
+
+void print_summary(const sfdx::Project& project, const sfdx::ImportCounts& n,
+                   const ImportOptions& options, Io& io) {
+  io.out << fmt::format(
+      "imported {} fields on {} objects, {} routings ({} rules), {} queues, {} automations, {} "
+      "lifecycles, and stubs for {} people and {} teams into {}\n",
+      n.fields, n.objects, n.routings, n.rules, n.queues, n.automations, n.lifecycles, n.people,
+      n.teams, options.out.generic_string());
+  if (!project.not_mapped.empty() || !project.other_metadata.empty()) {
+    io.out << "not mapped:\n";
+    for (const std::string& line : project.not_mapped) io.out << "  - " << line << "\n";
+    for (const auto& [type, count] : project.other_metadata) {
+      io.out << fmt::format("  - {} {} file{} (not part of the gtmlint model)\n", count, type,
+                            count == 1 ? "" : "s");
+    }
+  }
+  io.out << fmt::format("next: gtmlint check {}\n", options.out.generic_string());
+}
+
+}  // namespace
+
+int run_import(const std::vector<std::string>& args, Io& io) {
+  const auto options = parse_import_options(args, io);
+  if (!options) return kExitFailure;
+  std::string error;
+  auto project = sfdx::read_project(options->project, &error);
+  if (!project) {
+    io.err << "gtmlint: " << error << "\n";
+    return kExitFailure;
+  }
+  const sfdx::ImportedWorkspace workspace = sfdx::write_workspace(*project, options->system);
+  for (const auto& [relative, text] : workspace.files) {
+    const fs::path path = options->out / relative;
+    const Formatted formatted = format_text(path.generic_string(), text, io);
+    if (formatted.outcome == Outcome::Failed) {
+      io.err << fmt::format("gtmlint: internal error: the import wrote invalid `{}`\n",
+                            path.generic_string());
+      return kExitFailure;
+    }
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    if (!write_file_atomically(path, formatted.text, &error)) {
+      io.err << fmt::format("gtmlint: cannot write `{}`: {}\n", path.generic_string(), error);
+      return kExitFailure;
+    }
+  }
+  print_summary(*project, workspace.counts, *options, io);
+  return kExitClean;
+}
+
+}  // namespace gtm::cli
