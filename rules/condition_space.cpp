@@ -10,24 +10,40 @@
 
 namespace gtm::rules {
 
-AtomSet::AtomSet(std::size_t atoms, bool full) : words_((atoms + 63) / 64, 0) {
+namespace {
+
+thread_local std::size_t boxes_made = 0;
+
+// Counts the boxes of a region just made against both budgets.
+void count_boxes(std::size_t region_size) {
+  if (region_size > kMaxRegionBoxes) throw RegionTooLarge{false};
+  boxes_made += region_size;
+  if (boxes_made > kMaxBoxesPerAnalysis) throw RegionTooLarge{true};
+}
+
+}  // namespace
+
+AtomSet::AtomSet(std::size_t atoms, bool full) : rest_(atoms > 64 ? (atoms - 1) / 64 : 0, 0) {
   if (!full) return;
   for (std::size_t i = 0; i < atoms; ++i) set(i);
 }
 
 bool AtomSet::empty() const {
-  return std::all_of(words_.begin(), words_.end(), [](std::uint64_t w) { return w == 0; });
+  return first_ == 0 &&
+         std::all_of(rest_.begin(), rest_.end(), [](std::uint64_t w) { return w == 0; });
 }
 
 AtomSet AtomSet::operator&(const AtomSet& other) const {
   AtomSet out = *this;
-  for (std::size_t i = 0; i < words_.size(); ++i) out.words_[i] &= other.words_[i];
+  out.first_ &= other.first_;
+  for (std::size_t i = 0; i < rest_.size(); ++i) out.rest_[i] &= other.rest_[i];
   return out;
 }
 
 AtomSet AtomSet::minus(const AtomSet& other) const {
   AtomSet out = *this;
-  for (std::size_t i = 0; i < words_.size(); ++i) out.words_[i] &= ~other.words_[i];
+  out.first_ &= ~other.first_;
+  for (std::size_t i = 0; i < rest_.size(); ++i) out.rest_[i] &= ~other.rest_[i];
   return out;
 }
 
@@ -217,7 +233,7 @@ std::optional<Region> ConditionSpace::region(const File& file, ExprId condition)
       if (!a || !b) return std::nullopt;
       if (e.kind == ExprKind::And) return intersect(*a, *b);
       a->insert(a->end(), b->begin(), b->end());
-      if (a->size() > kMaxRegionBoxes) throw RegionTooLarge{};
+      count_boxes(a->size());
       return a;
     }
     case ExprKind::Reference:
@@ -256,15 +272,25 @@ std::optional<Region> ConditionSpace::region(const File& file, ExprId condition)
   }
 }
 
+void start_region_budget() {
+  boxes_made = 0;
+}
+
 void report_analysis_budget(Diagnostics& diagnostics, Span at, std::string_view what,
-                            std::string_view unchecked) {
-  diagnostics
-      .report(Severity::Warning, "analysis-budget", at,
-              fmt::format("{} is too complex to analyse exactly: its conditions combine into "
-                          "more than {} cases, so {} {} not checked in full",
-                          what, kMaxRegionBoxes, unchecked,
-                          unchecked.find(',') == std::string_view::npos ? "was" : "were"))
-      .help = "split it, or write conditions that test fewer fields together";
+                            std::string_view unchecked, const RegionTooLarge& why) {
+  const std::string_view verb = unchecked.find(',') == std::string_view::npos ? "was" : "were";
+  const std::string message =
+      why.whole_analysis
+          ? fmt::format(
+                "{} was not analysed exactly: the conditions checked before it used the "
+                "whole budget of {} cases, so {} {} not checked in full",
+                what, kMaxBoxesPerAnalysis, unchecked, verb)
+          : fmt::format(
+                "{} is too complex to analyse exactly: its conditions combine into more "
+                "than {} cases, so {} {} not checked in full",
+                what, kMaxRegionBoxes, unchecked, verb);
+  diagnostics.report(Severity::Warning, "analysis-budget", at, message).help =
+      "split it, or write conditions that test fewer fields together";
 }
 
 Region ConditionSpace::intersect(const Region& a, const Region& b) {
@@ -279,7 +305,7 @@ Region ConditionSpace::intersect(const Region& a, const Region& b) {
       }
       if (!empty) out.push_back(std::move(z));
     }
-    if (out.size() > kMaxRegionBoxes) throw RegionTooLarge{};
+    count_boxes(out.size());
   }
   return out;
 }
@@ -315,8 +341,9 @@ Region ConditionSpace::subtract(const Region& a, const Region& b) {
     Region next;
     for (const Box& x : current) {
       box_difference(x, y, next);
-      if (next.size() > kMaxRegionBoxes) throw RegionTooLarge{};
+      if (next.size() > kMaxRegionBoxes) throw RegionTooLarge{false};
     }
+    count_boxes(next.size());
     current = std::move(next);
     if (current.empty()) break;
   }

@@ -16,13 +16,14 @@
 
 namespace gtm::rules {
 
-/// A set of atoms of one field.
+/// A set of atoms of one field. The first 64 atoms live inline (nearly every field has fewer),
+/// so that copying the many boxes of a large region allocates nothing per field.
 class AtomSet {
  public:
   AtomSet() = default;
   AtomSet(std::size_t atoms, bool full);
-  void set(std::size_t atom) { words_[atom / 64] |= std::uint64_t{1} << (atom % 64); }
-  bool test(std::size_t atom) const { return (words_[atom / 64] >> (atom % 64)) & 1; }
+  void set(std::size_t atom) { word(atom / 64) |= std::uint64_t{1} << (atom % 64); }
+  bool test(std::size_t atom) const { return (word(atom / 64) >> (atom % 64)) & 1; }
   bool empty() const;
   bool operator==(const AtomSet&) const = default;
   AtomSet operator&(const AtomSet& other) const;
@@ -30,7 +31,11 @@ class AtomSet {
   bool contains(const AtomSet& other) const { return other.minus(*this).empty(); }
 
  private:
-  std::vector<std::uint64_t> words_;
+  std::uint64_t& word(std::size_t i) { return i == 0 ? first_ : rest_[i - 1]; }
+  std::uint64_t word(std::size_t i) const { return i == 0 ? first_ : rest_[i - 1]; }
+
+  std::uint64_t first_ = 0;
+  std::vector<std::uint64_t> rest_;  ///< words past the first, for fields of over 64 atoms
 };
 
 using Box = std::vector<AtomSet>;  ///< one AtomSet per field of the space
@@ -41,11 +46,19 @@ using Region = std::vector<Box>;   ///< a union of boxes
 /// operation throws RegionTooLarge and the analysis reports `analysis-budget` instead of taking
 /// unbounded time and memory (docs/limits.md).
 constexpr std::size_t kMaxRegionBoxes = 20000;
-struct RegionTooLarge {};
+/// And all region operations of one analysis together make at most this many boxes, so that
+/// many conditions each just within the limit cannot add up to minutes.
+constexpr std::size_t kMaxBoxesPerAnalysis = 500000;
+struct RegionTooLarge {
+  bool whole_analysis = false;  ///< the analysis' budget is spent, not this region's
+};
+
+/// Starts the budget of one analysis (routing, nurture-suppression) on this thread.
+void start_region_budget();
 
 /// Reports `analysis-budget` for `what` (e.g. "routing `inbound`"), naming the checks skipped.
 void report_analysis_budget(Diagnostics& diagnostics, Span at, std::string_view what,
-                            std::string_view unchecked);
+                            std::string_view unchecked, const RegionTooLarge& why);
 
 /// The fields one set of conditions compares, and their atoms.
 class ConditionSpace {

@@ -56,6 +56,7 @@ void check_object(const Model& model, std::string_view object,
 
 void run_nurture_suppression(const AnalysisContext& context, Diagnostics& diagnostics) {
   const Model& model = context.model;
+  start_region_budget();
   std::map<std::string_view, std::vector<EntityId>> by_object;
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     const Entity& entity = model.entities[id];
@@ -70,10 +71,10 @@ void run_nurture_suppression(const AnalysisContext& context, Diagnostics& diagno
   for (const auto& [object, nurtures] : by_object) {
     try {
       check_object(model, object, nurtures, diagnostics);
-    } catch (const RegionTooLarge&) {
+    } catch (const RegionTooLarge& why) {
       report_analysis_budget(diagnostics, model.header_span(nurtures.front()),
                              fmt::format("the enrollment of the nurtures on `{}`", object),
-                             "nurture-suppression");
+                             "nurture-suppression", why);
     }
   }
 }

@@ -45,10 +45,10 @@ class RoutingAnalysis {
     }
     try {
       analyse_rules(space, rules, has_fallback);
-    } catch (const RegionTooLarge&) {
+    } catch (const RegionTooLarge& why) {
       report_analysis_budget(diagnostics_, header(routing_),
                              fmt::format("routing `{}`", name(routing_)),
-                             "routing-gap, routing-shadowed and routing-overlap");
+                             "routing-gap, routing-shadowed and routing-overlap", why);
     }
   }
 
@@ -162,6 +162,7 @@ class RoutingAnalysis {
 
 void run_routing(const AnalysisContext& context, Diagnostics& diagnostics) {
   const Model& model = context.model;
+  start_region_budget();
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     const Entity& entity = model.entities[id];
     if (entity.from_stdlib || entity.has_error || model.kind_of(id).name != "routing") continue;

@@ -19,7 +19,9 @@ namespace {
 bool is_number_kind(const std::string& kind) {
   return kind == "number" || kind == "currency" || kind == "percent";
 }
-bool is_date_kind(const std::string& kind) { return kind == "date" || kind == "datetime"; }
+bool is_date_kind(const std::string& kind) {
+  return kind == "date" || kind == "datetime";
+}
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -118,8 +120,8 @@ std::optional<std::string> criterion(const Criterion& c, const std::string& obje
     if (op == "lessOrEqual") return fmt::format("{} <= {}", field, literals[0]);
     if (op == "greaterOrEqual") return fmt::format("{} >= {}", field, literals[0]);
   }
-  problem = fmt::format("`{} {} {}` cannot be said exactly on a {} field", c.field, op, c.value,
-                        kind);
+  problem =
+      fmt::format("`{} {} {}` cannot be said exactly on a {} field", c.field, op, c.value, kind);
   return std::nullopt;
 }
 
@@ -185,7 +187,8 @@ class FilterParser {
       return "(" + *inner + ")";
     }
     std::size_t number = 0;
-    const auto [end, error] = std::from_chars(text_.data() + at_, text_.data() + text_.size(), number);
+    const auto [end, error] =
+        std::from_chars(text_.data() + at_, text_.data() + text_.size(), number);
     if (error != std::errc() || number == 0 || number > items_.size()) return std::nullopt;
     at_ = static_cast<std::size_t>(end - text_.data());
     return items_[number - 1];  // an item is a comparison, a call or a parenthesised list

@@ -15,9 +15,9 @@ namespace gtm::sfdx {
 using FieldKindOf = std::function<std::string(const std::string& field)>;
 
 struct Condition {
-  std::string text;     ///< the .gtm condition
+  std::string text;        ///< the .gtm condition
   bool catch_all = false;  ///< matches every record (no criteria, or the formula TRUE)
-  std::string problem;  ///< why it was kept as a formula, if it was
+  std::string problem;     ///< why it was kept as a formula, if it was
 };
 
 Condition entry_condition(const RuleEntry& entry, const std::string& object,

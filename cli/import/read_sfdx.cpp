@@ -204,8 +204,8 @@ std::string metadata_type(const fs::path& file) {
 void read_metadata_file(const fs::path& file, const fs::path& base, Project& project) {
   const std::string type = metadata_type(file);
   static const std::vector<std::string> kMapped = {
-      "field",    "standardValueSet", "globalValueSet", "assignmentRules",
-      "queue",    "flow",             "workflow"};
+      "field", "standardValueSet", "globalValueSet", "assignmentRules", "queue",
+      "flow",  "workflow"};
   if (std::find(kMapped.begin(), kMapped.end(), type) == kMapped.end()) {
     if (!type.empty()) ++project.other_metadata[type];
     return;
@@ -213,19 +213,16 @@ void read_metadata_file(const fs::path& file, const fs::path& base, Project& pro
   std::string error;
   const auto text = read_file(file, &error, limits::kMaxFileBytes + 1);
   pugi::xml_document document;
-  const pugi::xml_parse_result parsed =
-      text && text->size() <= limits::kMaxFileBytes
-          ? document.load_buffer(text->data(), text->size())
-          : pugi::xml_parse_result();
+  const pugi::xml_parse_result parsed = text && text->size() <= limits::kMaxFileBytes
+                                            ? document.load_buffer(text->data(), text->size())
+                                            : pugi::xml_parse_result();
   if (!text || !parsed) {
-    const std::string why = !text                                 ? error
-                            : text->size() > limits::kMaxFileBytes ? "over 16 MiB"
-                                                                   : fmt::format(
-                                                                         "{} at byte {}",
-                                                                         parsed.description(),
-                                                                         parsed.offset);
-    project.not_mapped.push_back(fmt::format("{}: not read: {}",
-                                             file.lexically_relative(base).generic_string(), why));
+    const std::string why = !text ? error
+                            : text->size() > limits::kMaxFileBytes
+                                ? "over 16 MiB"
+                                : fmt::format("{} at byte {}", parsed.description(), parsed.offset);
+    project.not_mapped.push_back(
+        fmt::format("{}: not read: {}", file.lexically_relative(base).generic_string(), why));
     return;
   }
   const pugi::xml_node root = document.document_element();
@@ -277,8 +274,8 @@ std::optional<Project> read_project(const fs::path& project, std::string* error)
   }
   std::vector<fs::path> files;
   for (const fs::path& root : metadata_roots(project)) {
-    auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied,
-                                               ec);
+    auto it =
+        fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (it->is_regular_file(ec) && it->path().string().ends_with("-meta.xml")) {
         files.push_back(it->path());

@@ -51,8 +51,8 @@ struct Queue {
 
 /// A flow, or a workflow rule with its field updates.
 struct Automation {
-  std::string name;  ///< the API name (flows) or OBJECT + rule name (workflow rules)
-  std::string source;          ///< "flow" or "workflow"
+  std::string name;    ///< the API name (flows) or OBJECT + rule name (workflow rules)
+  std::string source;  ///< "flow" or "workflow"
   std::string object, trigger, description;
   bool active = false;
   std::vector<std::string> writes;  ///< fields of `object` it sets

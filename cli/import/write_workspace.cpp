@@ -67,11 +67,11 @@ constexpr std::array<StandardField, 16> kStandardFields = {{
 
 std::string simple_type(std::string_view salesforce_type) {
   static const std::map<std::string_view, std::string_view> kTypes = {
-      {"Text", "text"},         {"TextArea", "text"},       {"LongTextArea", "text"},
-      {"Html", "text"},         {"EncryptedText", "text"},  {"AutoNumber", "text"},
-      {"Number", "number"},     {"Summary", "number"},      {"Currency", "currency"},
-      {"Percent", "percent"},   {"Checkbox", "bool"},       {"Date", "date"},
-      {"DateTime", "datetime"}, {"Email", "email"},         {"Phone", "phone"},
+      {"Text", "text"},         {"TextArea", "text"},      {"LongTextArea", "text"},
+      {"Html", "text"},         {"EncryptedText", "text"}, {"AutoNumber", "text"},
+      {"Number", "number"},     {"Summary", "number"},     {"Currency", "currency"},
+      {"Percent", "percent"},   {"Checkbox", "bool"},      {"Date", "date"},
+      {"DateTime", "datetime"}, {"Email", "email"},        {"Phone", "phone"},
       {"Url", "url"},
   };
   const auto it = kTypes.find(salesforce_type);
@@ -189,10 +189,10 @@ class Writer {
         if (std::find(unique.begin(), unique.end(), v) == unique.end()) unique.push_back(v);
       }
       if (unique.empty()) {
-        project_.not_mapped.push_back(fmt::format(
-            "field {}.{}: its picklist values are not in the project (value set `{}`); "
-            "imported as text",
-            f.object, f.name, f.value_set));
+        project_.not_mapped.push_back(
+            fmt::format("field {}.{}: its picklist values are not in the project (value set `{}`); "
+                        "imported as text",
+                        f.object, f.name, f.value_set));
         return {"text", "text"};
       }
       std::vector<std::string> literals;
@@ -209,9 +209,9 @@ class Writer {
     }
     std::string type = simple_type(f.type);
     if (type.empty()) {
-      project_.not_mapped.push_back(fmt::format(
-          "field {}.{}: type {} has no gtmlint equivalent; imported as text", f.object, f.name,
-          f.type));
+      project_.not_mapped.push_back(
+          fmt::format("field {}.{}: type {} has no gtmlint equivalent; imported as text", f.object,
+                      f.name, f.type));
       type = "text";
     }
     return {type, type};
@@ -298,18 +298,17 @@ class Writer {
     std::string text = "# Assignment rules imported from Salesforce, one routing each.\n";
     for (const AssignmentRule& rule : project_.assignment_rules) {
       const std::string id = claim(rule.object + "_" + rule.name);
-      text += fmt::format("\nrouting {} {{\n  object = {}\n  active = {}\n  api_name = {}\n", id,
-                          object_path(rule.object), rule.active ? "true" : "false",
-                          quoted(rule.name));
+      text +=
+          fmt::format("\nrouting {} {{\n  object = {}\n  active = {}\n  api_name = {}\n", id,
+                      object_path(rule.object), rule.active ? "true" : "false", quoted(rule.name));
       const auto kind_of = [&](const std::string& field) {
         return ensure_field(rule.object, field).kind;
       };
       std::string rules, fallback;
       for (std::size_t i = 0; i < rule.entries.size(); ++i) {
         const RuleEntry& entry = rule.entries[i];
-        const std::string where =
-            fmt::format("routing {} (assignment rule {} of {}) entry {}", id, rule.name,
-                        rule.object, i + 1);
+        const std::string where = fmt::format("routing {} (assignment rule {} of {}) entry {}", id,
+                                              rule.name, rule.object, i + 1);
         if (entry.assigned_to.empty()) {
           project_.not_mapped.push_back(where + ": it assigns to nobody; left out");
           continue;
@@ -352,21 +351,20 @@ class Writer {
     for (const Automation& a : project_.automations) {
       text += fmt::format("\nautomation {} {{\n  system = {}\n  api_name = {}\n", claim(a.name),
                           system_, quoted(a.name));
-      if (!a.description.empty()) text += fmt::format("  description = {}\n", quoted(a.description));
+      if (!a.description.empty())
+        text += fmt::format("  description = {}\n", quoted(a.description));
       text += fmt::format("  trigger = {}\n", quoted(a.trigger));
       if (!a.active) text += "  active = false\n";
       std::vector<std::string> writes;
       for (const std::string& field : a.writes) {
         if (a.object.empty() || field.empty()) continue;
         const OutField& f = ensure_field(a.object, field);
-        const std::string path =
-            fmt::format("{}.{}", object_path(f.object), identifier(f.name));
+        const std::string path = fmt::format("{}.{}", object_path(f.object), identifier(f.name));
         if (std::find(writes.begin(), writes.end(), path) == writes.end()) writes.push_back(path);
       }
       if (!writes.empty()) text += fmt::format("  writes = [{}]\n", fmt::join(writes, ", "));
       if (!a.fault_target.empty()) {
-        text += fmt::format("  on_error = email({})\n",
-                            quoted("fault path to " + a.fault_target));
+        text += fmt::format("  on_error = email({})\n", quoted("fault path to " + a.fault_target));
       }
       text += "}\n";
       ++out_.counts.automations;
