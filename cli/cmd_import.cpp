@@ -58,17 +58,22 @@ std::optional<ImportOptions> parse_import_options(const std::vector<std::string>
 
 void print_summary(const sfdx::Project& project, const sfdx::ImportCounts& n,
                    const ImportOptions& options, Io& io) {
+  const auto count = [](std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
   io.out << fmt::format(
-      "imported {} fields on {} objects, {} routings ({} rules), {} queues, {} automations, {} "
-      "lifecycles, and stubs for {} people and {} teams into {}\n",
-      n.fields, n.objects, n.routings, n.rules, n.queues, n.automations, n.lifecycles, n.people,
-      n.teams, options.out.generic_string());
+      "imported {} on {}, {} ({}), {}, {}, {}, and stubs for {} and {} into {}\n",
+      count(n.fields, "field", "fields"), count(n.objects, "object", "objects"),
+      count(n.routings, "routing", "routings"), count(n.rules, "rule", "rules"),
+      count(n.queues, "queue", "queues"), count(n.automations, "automation", "automations"),
+      count(n.lifecycles, "lifecycle", "lifecycles"), count(n.people, "person", "people"),
+      count(n.teams, "team", "teams"), options.out.generic_string());
   if (!project.not_mapped.empty() || !project.other_metadata.empty()) {
     io.out << "not mapped:\n";
     for (const std::string& line : project.not_mapped) io.out << "  - " << line << "\n";
-    for (const auto& [type, count] : project.other_metadata) {
-      io.out << fmt::format("  - {} {} file{} (not part of the gtmlint model)\n", count, type,
-                            count == 1 ? "" : "s");
+    for (const auto& [type, files] : project.other_metadata) {
+      io.out << fmt::format("  - {} (not part of the gtmlint model)\n",
+                            count(files, type + " file", type + " files"));
     }
   }
   io.out << fmt::format("next: gtmlint check {}\n", options.out.generic_string());
