@@ -38,6 +38,18 @@ Json capabilities() {
   };
 }
 
+// The method and parameters of a message; empty when missing or of the wrong type, so that a
+// malformed message from a client gets an error reply instead of stopping the server.
+std::string method_of(const Json& message) {
+  const auto it = message.find("method");
+  return it != message.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Json params_of(const Json& message) {
+  const auto it = message.find("params");
+  return it != message.end() && it->is_object() ? *it : Json::object();
+}
+
 }  // namespace
 
 int Server::run() {
@@ -67,7 +79,7 @@ int Server::run() {
       Json message = std::move(queue_.front());
       queue_.erase(queue_.begin());
       handle(message);
-      if (message.value("method", "") == "exit") return shutdown_ ? 0 : 1;
+      if (method_of(message) == "exit") return shutdown_ ? 0 : 1;
       continue;
     }
     if (status == Transport::Status::Closed) return shutdown_ ? 0 : 1;
@@ -86,8 +98,8 @@ void Server::enqueue(const std::string& body) {
   }
   // A cancellation of a request still waiting in the queue answers it at once; a request
   // already answered needs nothing.
-  if (message.value("method", "") == "$/cancelRequest") {
-    const Json id = message.value("params", Json::object()).value("id", Json());
+  if (method_of(message) == "$/cancelRequest") {
+    const Json id = params_of(message).value("id", Json());
     const auto it = std::find_if(queue_.begin(), queue_.end(),
                                  [&](const Json& m) { return m.contains("id") && m["id"] == id; });
     if (it != queue_.end()) {
@@ -100,11 +112,16 @@ void Server::enqueue(const std::string& body) {
 }
 
 void Server::handle(const Json& message) {
-  const std::string method = message.value("method", "");
-  const Json params = message.value("params", Json::object());
+  const std::string method = method_of(message);
+  const Json params = params_of(message);
   if (message.contains("id")) {
     if (method.empty()) return;  // a response to something we never send
-    handle_request(message["id"], method, params);
+    try {
+      handle_request(message["id"], method, params);
+    } catch (const Json::exception& e) {  // e.g. `initialize` with parameters of wrong types
+      reply_error(message["id"], error_code::kInvalidParams,
+                  fmt::format("invalid parameters: {}", e.what()));
+    }
   } else {
     handle_notification(method, params);
   }
