@@ -2,6 +2,7 @@
 #include "compiler/source.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "compiler/limits.hpp"
 
@@ -33,6 +34,14 @@ std::optional<std::uint32_t> first_invalid_utf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   for (std::size_t i = 0; i < size;) {
+    if (i + 8 <= size) {  // ASCII eight bytes at a time: nearly all of a .gtm file
+      std::uint64_t word = 0;
+      std::memcpy(&word, bytes + i, 8);
+      if ((word & 0x8080808080808080u) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const unsigned char lead = bytes[i];
     if (lead < 0x80) {
       ++i;
@@ -79,8 +88,10 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
   }
   text_ = std::move(bytes);
   line_starts_.push_back(0);
-  for (std::uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const std::string_view text = text_;
+  for (std::size_t at = text.find('\n'); at != std::string_view::npos;
+       at = text.find('\n', at + 1)) {
+    line_starts_.push_back(static_cast<std::uint32_t>(at + 1));
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include "compiler/source.hpp"
 
+using gtm::first_invalid_utf8;
 using gtm::LineColumn;
 using gtm::SourceFile;
 
@@ -58,4 +59,20 @@ TEST_CASE("count_characters ignores continuation bytes") {
   CHECK(gtm::count_characters("") == 0);
   CHECK(gtm::count_characters("abc") == 3);
   CHECK(gtm::count_characters("é😀") == 2);
+}
+
+TEST_CASE("the first invalid UTF-8 byte is found wherever it is") {
+  CHECK_FALSE(first_invalid_utf8("plain ascii text, longer than eight bytes").has_value());
+  CHECK_FALSE(
+      first_invalid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 and more ascii").has_value());
+  for (std::size_t at = 0; at < 20; ++at) {
+    std::string text(24, 'a');
+    text[at] = '\xFF';
+    CHECK(first_invalid_utf8(text) == at);
+  }
+  CHECK(first_invalid_utf8("abcdefgh\xC3") == 8u);              // cut short at the end
+  CHECK(first_invalid_utf8("abcdefgh\xC0\x80") == 8u);          // overlong
+  CHECK(first_invalid_utf8("abcdefgh\xED\xA0\x80") == 8u);      // a surrogate
+  CHECK(first_invalid_utf8("abcdefgh\xF4\x90\x80\x80") == 8u);  // past U+10FFFF
+  CHECK(first_invalid_utf8("abcdefgh\xE2\x82") == 8u);          // missing a byte
 }
