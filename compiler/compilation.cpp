@@ -2,10 +2,9 @@
 #include "compiler/compilation.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 #include "compiler/bind.hpp"
+#include "compiler/parallel.hpp"
 #include "compiler/parse.hpp"
 #include "compiler/settings.hpp"
 #include "compiler/timing.hpp"
@@ -41,19 +40,10 @@ void add_sources(Compilation& compilation, std::vector<SourceText> sources) {
   const std::size_t count = compilation.sources.size() - first;
   compilation.files.resize(compilation.sources.size());
   std::vector<Diagnostics> found(count);
-  std::atomic<std::size_t> next{0};
-  const auto worker = [&] {
-    for (std::size_t i = next++; i < count; i = next++) {
-      const auto id = static_cast<FileId>(first + i);
-      compilation.files[id] = parse_file(compilation.sources.file(id), id, found[i]);
-    }
-  };
-  const std::size_t threads =
-      std::min<std::size_t>(count, std::clamp<unsigned>(std::thread::hardware_concurrency(), 1, 8));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& thread : pool) thread.join();
+  parallel_for(count, worker_count(count), [&](std::size_t i, std::size_t) {
+    const auto id = static_cast<FileId>(first + i);
+    compilation.files[id] = parse_file(compilation.sources.file(id), id, found[i]);
+  });
   auto& items = compilation.diagnostics.items();
   for (Diagnostics& diagnostics : found) {
     items.insert(items.end(), std::make_move_iterator(diagnostics.items().begin()),
@@ -88,11 +78,11 @@ void analyse(Compilation& c, const CompileOptions& options) {
   c.policies = load_policies(c.model, c.diagnostics);
   c.catalog = build_catalog(c.policies, options.analyses);
 
-  Evaluator evaluator(c.model, options.today);
   {
     const PhaseTimer timer("policies");
-    run_policies(c.model, c.policies, evaluator, c.diagnostics);
+    run_policies(c.model, c.policies, options.today, c.diagnostics);
   }
+  Evaluator evaluator(c.model, options.today);
   const AnalysisContext context{c.model, options.today, evaluator};
   for (const Analysis& analysis : options.analyses) {
     const PhaseTimer timer(analysis.rules.front().id);

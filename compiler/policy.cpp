@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 
+#include "compiler/parallel.hpp"
 #include "compiler/resolve.hpp"
 #include "compiler/suggest.hpp"
 
@@ -194,7 +196,7 @@ std::vector<Policy> load_policies(const Model& model, Diagnostics& diagnostics) 
   return policies;
 }
 
-void run_policies(const Model& model, const std::vector<Policy>& policies, Evaluator& evaluator,
+void run_policies(const Model& model, const std::vector<Policy>& policies, std::int64_t today,
                   Diagnostics& diagnostics) {
   // Index the policies by the kind they check, so each entity meets only its own.
   std::vector<std::vector<const Policy*>> by_kind(model.schema.size());
@@ -203,18 +205,39 @@ void run_policies(const Model& model, const std::vector<Policy>& policies, Evalu
     for (KindId kind : policy.kinds) by_kind[kind].push_back(&policy);
     if (policy.any_kind) for_any.push_back(&policy);
   }
-  for (EntityId id = 0; id < model.entities.size(); ++id) {
+  const auto check = [&](EntityId id, Evaluator& evaluator, Diagnostics& found) {
     const Entity& entity = model.entities[id];
-    if (entity.from_stdlib || entity.has_error) continue;
-    for (const Policy* policy : by_kind[entity.kind])
-      run_on(model, *policy, evaluator, id, diagnostics);
-    if (entity.parent != kNoEntity) continue;
+    if (entity.from_stdlib || entity.has_error) return;
+    for (const Policy* policy : by_kind[entity.kind]) run_on(model, *policy, evaluator, id, found);
+    if (entity.parent != kNoEntity) return;
     for (const Policy* policy : for_any) {
       if (std::find(policy->kinds.begin(), policy->kinds.end(), entity.kind) ==
           policy->kinds.end()) {
-        run_on(model, *policy, evaluator, id, diagnostics);
+        run_on(model, *policy, evaluator, id, found);
       }
     }
+  };
+  // Chunks of entities, each thread with its own evaluator (its caches are not shared), the
+  // findings of each chunk kept apart and appended in entity order.
+  constexpr std::size_t kChunk = 4096;
+  const std::size_t entities = model.entities.size();
+  const std::size_t chunks = (entities + kChunk - 1) / kChunk;
+  const std::size_t workers = worker_count(chunks);
+  std::vector<std::unique_ptr<Evaluator>> evaluators;
+  for (std::size_t w = 0; w < workers; ++w) {
+    evaluators.push_back(std::make_unique<Evaluator>(model, today));
+  }
+  std::vector<Diagnostics> found(chunks);
+  parallel_for(chunks, workers, [&](std::size_t chunk, std::size_t worker) {
+    const std::size_t end = std::min(entities, (chunk + 1) * kChunk);
+    for (std::size_t id = chunk * kChunk; id < end; ++id) {
+      check(static_cast<EntityId>(id), *evaluators[worker], found[chunk]);
+    }
+  });
+  auto& items = diagnostics.items();
+  for (Diagnostics& chunk : found) {
+    items.insert(items.end(), std::make_move_iterator(chunk.items().begin()),
+                 std::make_move_iterator(chunk.items().end()));
   }
 }
 

@@ -32,8 +32,8 @@ struct Policy {
 /// Reads and validates every policy entity; problems in a policy are reported at the policy.
 std::vector<Policy> load_policies(const Model& model, Diagnostics& diagnostics);
 
-/// Runs every policy over the user's entities.
-void run_policies(const Model& model, const std::vector<Policy>& policies, Evaluator& evaluator,
+/// Runs every policy over the user's entities (in parallel: entities are checked independently).
+void run_policies(const Model& model, const std::vector<Policy>& policies, std::int64_t today,
                   Diagnostics& diagnostics);
 
 }  // namespace gtm

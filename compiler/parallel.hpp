@@ -1,0 +1,34 @@
+// Running independent tasks on the machine's cores (files parse independently; entities are
+// checked by policies independently). Results go into per-task slots, so their order never
+// depends on which thread ran what.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace gtm {
+
+/// Threads worth starting for `tasks` tasks: one per core, at most 8, at most one per task.
+inline std::size_t worker_count(std::size_t tasks) {
+  const std::size_t cores = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  return std::max<std::size_t>(1, std::min(tasks, cores));
+}
+
+/// Calls task(index, worker) for every index in [0, tasks) on `workers` threads (this one
+/// included), handing out indices one at a time; `worker` is in [0, workers).
+template <typename Task>
+void parallel_for(std::size_t tasks, std::size_t workers, const Task& task) {
+  std::atomic<std::size_t> next{0};
+  const auto work = [&](std::size_t worker) {
+    for (std::size_t i = next++; i < tasks; i = next++) task(i, worker);
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work, w);
+  work(0);
+  for (std::thread& thread : pool) thread.join();
+}
+
+}  // namespace gtm
