@@ -109,7 +109,8 @@ diagnostics as you type, hover, go to definition, find references, rename, compl
 and workspace symbols, formatting and quick fixes. See editors/README.md.
 )";
 
-constexpr std::string_view kImportUsage = R"(usage: gtmlint import sfdx PATH [--out DIR] [--system NAME]
+constexpr std::string_view kImportUsage =
+    R"(usage: gtmlint import sfdx PATH [--out DIR] [--system NAME]
 
 Turns a Salesforce DX project (source format) into a gtmlint workspace of formatted .gtm files:
 fields with their types, picklist values, labels, descriptions, help, business owners, status and

@@ -168,8 +168,7 @@ void tag_duplicates(const Model& model, Diagnostics& diagnostics) {
     const EntityId b = tags[j];
     const std::string place = written(model, b, "system") + '\n' + written(model, b, "event");
     const std::string purpose = written(model, b, "purpose");
-    const auto same_name =
-        claim(by_name, place + '\n' + normalise(model.display_name(b)), j);
+    const auto same_name = claim(by_name, place + '\n' + normalise(model.display_name(b)), j);
     const auto same_purpose =
         purpose.empty() ? std::nullopt : claim(by_purpose, place + '\n' + purpose, j);
     if (!same_name && !same_purpose) continue;

@@ -152,23 +152,22 @@ class FilterParser {
     at_ = after;
     return true;
   }
-  std::optional<std::string> disjunction(int depth) {
-    auto left = conjunction(depth);
-    while (left && keyword("or")) {
-      auto right = conjunction(depth);
+  // `operand (word operand)*`, for `or` over conjunctions and `and` over factors.
+  template <typename Operand>
+  std::optional<std::string> chain(std::string_view word, int depth, Operand operand) {
+    auto left = (this->*operand)(depth);
+    while (left && keyword(word)) {
+      auto right = (this->*operand)(depth);
       if (!right) return std::nullopt;
-      left = *left + " or " + *right;
+      left = fmt::format("{} {} {}", *left, word, *right);
     }
     return left;
   }
+  std::optional<std::string> disjunction(int depth) {
+    return chain("or", depth, &FilterParser::conjunction);
+  }
   std::optional<std::string> conjunction(int depth) {
-    auto left = factor(depth);
-    while (left && keyword("and")) {
-      auto right = factor(depth);
-      if (!right) return std::nullopt;
-      left = *left + " and " + *right;
-    }
-    return left;
+    return chain("and", depth, &FilterParser::factor);
   }
   std::optional<std::string> factor(int depth) {
     if (depth > limits::kMaxNesting) return std::nullopt;

@@ -1,6 +1,6 @@
 // Each resource limit of compiler/limits.hpp, at the limit and one step beyond it.
-#include <catch2/catch.hpp>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <fstream>
 #include <sstream>
