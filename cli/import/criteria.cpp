@@ -23,12 +23,6 @@ bool is_date_kind(const std::string& kind) {
   return kind == "date" || kind == "datetime";
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::vector<std::string> values_of(std::string_view value) {
   std::vector<std::string> values;
   while (true) {

@@ -15,12 +15,6 @@ namespace gtm::sfdx {
 
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Standard value sets and the standard picklist fields that use them.
 struct StandardPicklist {
   std::string_view value_set, object, field;
@@ -64,6 +58,14 @@ constexpr std::array<StandardField, 16> kStandardFields = {{
     {"HasOptedOutOfEmail", "bool"},
     {"DoNotCall", "bool"},
 }};
+
+// The usual type of a standard field, `text` if it is not in the table.
+std::string standard_type(std::string_view name) {
+  for (const StandardField& standard : kStandardFields) {
+    if (standard.field == name) return std::string(standard.type);
+  }
+  return "text";
+}
 
 std::string simple_type(std::string_view salesforce_type) {
   static const std::map<std::string_view, std::string_view> kTypes = {
@@ -125,10 +127,7 @@ class Writer {
   // The field, declared on first use: a standard field Salesforce projects hold no file for.
   OutField& ensure_field(std::string_view object, std::string_view name) {
     if (OutField* field = find_field(object, name)) return *field;
-    std::string type = "text";
-    for (const StandardField& standard : kStandardFields) {
-      if (standard.field == name) type = standard.type;
-    }
+    const std::string type = standard_type(name);
     return add_field({std::string(object), std::string(name), type, type, {}});
   }
 
@@ -205,7 +204,8 @@ class Writer {
       return {"text", "text"};  // made a lookup once every object is known (write_fields)
     }
     if (f.type.empty()) {  // a standard field: its type comes from a value set or the table
-      return {ensure_standard_type(f.name), ensure_standard_type(f.name)};
+      const std::string type = standard_type(f.name);
+      return {type, type};
     }
     std::string type = simple_type(f.type);
     if (type.empty()) {
@@ -215,13 +215,6 @@ class Writer {
       type = "text";
     }
     return {type, type};
-  }
-
-  static std::string ensure_standard_type(std::string_view name) {
-    for (const StandardField& standard : kStandardFields) {
-      if (standard.field == name) return std::string(standard.type);
-    }
-    return "text";
   }
 
   void add_fields() {
@@ -250,10 +243,9 @@ class Writer {
         if (personal) attribute("pii", "true");
       }
       if (identifier(f.name) != f.name) attribute("api_name", quoted(f.name));
-      if (OutField* existing = find_field(f.object, f.name)) {
+      if (find_field(f.object, f.name)) {
         project_.not_mapped.push_back(
             fmt::format("field {}.{}: declared twice; the first file is kept", f.object, f.name));
-        (void)existing;
         continue;
       }
       add_field(std::move(field));
