@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Generates a GTM workspace of N fields in about N/5000 files, with people, teams, systems,
-handoffs, workarounds and a routing in proportion, planted violations, the same data as one JSON
+handoffs, workarounds and a routing in proportion (fields of about 135 bytes, as in the
+reference configuration of the performance issue), planted violations, the same data as one JSON
 document for the peer tools, and the expected number of findings of the five benchmark checks.
 
 Usage: gen_workspace.py DIR N
@@ -25,8 +26,9 @@ def main():
             owner = None                      # planted: a field without an owner
         elif f % 5000 == 1234:
             owner = f"nobody{f}"              # planted: a reference to nobody
-        fields.append({"path": f"sys{f % 10}.obj{f // 10 % 50}.f{f}", "type": "text", "owner": owner,
-                       "description": f"Field {f}."})
+        obj = f"obj{f // 10 % 50}"
+        fields.append({"path": f"sys{f % 10}.{obj}.f{f}", "type": "text", "owner": owner, "label": f"Field {f}",
+                       "description": f"Field {f} of {obj}, used by the report."})
     handoffs = []
     for h in range(max(1, n // 1000)):
         handoffs.append({"name": f"h{h}", "from": f"team{h % 10}", "to": f"team{(h + 1) % 10}", "trigger": True,
@@ -37,13 +39,16 @@ def main():
         review = None if w % 7 == 6 else ("2026-01-01" if w % 11 == 10 else f"2027-0{1 + w % 9}-01")  # planted
         workarounds.append({"name": f"w{w}", "owner": f"p{w % people_count}", "reason": "Temporary.", "review_by": review})
 
-    write_gtm(out, n, people, teams, systems, fields, handoffs, workarounds)
+    routings = [make_routing(n, people_count)]
+
+    write_gtm(out, n, people, teams, systems, fields, handoffs, workarounds, routings)
     with open(out.rstrip("/") + ".json", "w") as f:
         json.dump({"people": people, "teams": teams, "systems": systems, "fields": fields,
-                   "handoffs": handoffs, "workarounds": workarounds}, f)
+                   "handoffs": handoffs, "workarounds": workarounds, "routings": routings}, f)
     names = {p["name"] for p in people} | {t["name"] for t in teams} | {s["name"] for s in systems}
     refs = [f["owner"] for f in fields if f["owner"]] + [h["escalate"] for h in handoffs] + \
-           [w["owner"] for w in workarounds] + [t["lead"] for t in teams] + [s["owner"] for s in systems]
+           [w["owner"] for w in workarounds] + [t["lead"] for t in teams] + [s["owner"] for s in systems] + \
+           [r["assign"] for routing in routings for r in routing["rules"]]
     expected = {
         "field_owner": sum(1 for f in fields if f["owner"] is None),
         "unknown_reference": sum(1 for r in refs if r not in names),
@@ -54,7 +59,29 @@ def main():
     with open(out.rstrip("/") + ".expected.json", "w") as f:
         json.dump(expected, f)
 
-def write_gtm(out, n, people, teams, systems, fields, handoffs, workarounds):
+COUNTRIES = [f"C{c:02d}" for c in range(20)]
+
+def make_routing(n, people_count):
+    """One inbound routing of n/10,000 rules (at least 5) over country and headcount, each rule a
+    country band; every 7th rule assigns to person p96, who has left (planted)."""
+    rules = []
+    for r in range(max(5, n // 10000)):
+        assign = "p96" if r % 7 == 6 and people_count > 96 else f"p{r % people_count}"
+        rules.append({"name": f"r{r}", "country": COUNTRIES[r % len(COUNTRIES)], "min_employees": r // len(COUNTRIES) * 100,
+                      "assign": assign})
+    return {"name": "inbound", "object": "sys0.lead", "owner": "p0", "rules": rules, "fallback": "triage"}
+
+def write_routing(f, routing):
+    f.write('field sys0.lead.country { type = picklist(%s)  owner = p0  description = "Country." }\n'
+            % ", ".join(f'"{c}"' for c in COUNTRIES))
+    f.write('field sys0.lead.employees { type = number  owner = p0  description = "Headcount." }\n')
+    f.write('queue triage { system = sys0  owner = p0 }\n')
+    f.write(f'routing {routing["name"]} {{\n  object = {routing["object"]}\n  owner = {routing["owner"]}\n')
+    for r in routing["rules"]:
+        f.write(f'  rule {r["name"]} {{ when = country == "{r["country"]}" and employees >= {r["min_employees"]}  assign = {r["assign"]} }}\n')
+    f.write(f'  fallback = {routing["fallback"]}\n}}\n')
+
+def write_gtm(out, n, people, teams, systems, fields, handoffs, workarounds, routings):
     with open(os.path.join(out, "gtmlint.gtm"), "w") as f:
         f.write("settings {\n  rules {\n    field-dead  = off\n    field-ghost = off\n  }\n}\n")
     with open(os.path.join(out, "people.gtm"), "w") as f:
@@ -70,7 +97,8 @@ def write_gtm(out, n, people, teams, systems, fields, handoffs, workarounds):
         with open(os.path.join(out, f"fields{i // per_file:04d}.gtm"), "w") as f:
             for field in fields[i:i + per_file]:
                 owner = f'  owner = {field["owner"]}' if field["owner"] else ""
-                f.write(f'field {field["path"]} {{ type = {field["type"]}{owner}  description = "{field["description"]}" }}\n')
+                f.write(f'field {field["path"]} {{ type = {field["type"]}  label = "{field["label"]}"{owner}'
+                        f'  description = "{field["description"]}" }}\n')
     with open(os.path.join(out, "flows.gtm"), "w") as f:
         for h in handoffs:
             sla = f'  sla = {h["sla"]}' if h["sla"] else ""
@@ -78,5 +106,7 @@ def write_gtm(out, n, people, teams, systems, fields, handoffs, workarounds):
         for w in workarounds:
             review = f'  review_by = {w["review_by"]}' if w["review_by"] else ""
             f.write(f'workaround {w["name"]} {{ owner = {w["owner"]}  reason = "{w["reason"]}"{review} }}\n')
+        for routing in routings:
+            write_routing(f, routing)
 
 main()

@@ -5,12 +5,28 @@
 
 #include <algorithm>
 
+#include "cli/heap_reserve.hpp"
 #include "cli/options.hpp"
 #include "compiler/limits.hpp"
 #include "compiler/timing.hpp"
 #include "rules/registry.hpp"
 
 namespace gtm::cli {
+
+namespace {
+
+// The size of the files as listed (unreadable ones count nothing).
+std::size_t source_bytes(const std::vector<fs::path>& files) {
+  std::size_t total = 0;
+  for (const fs::path& file : files) {
+    std::error_code ec;
+    const auto size = fs::file_size(file, ec);
+    if (!ec) total += std::min<std::size_t>(size, limits::kMaxFileBytes);
+  }
+  return total;
+}
+
+}  // namespace
 
 bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation,
                     std::vector<bool>& reported, Io& io) {
@@ -38,6 +54,10 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
     io.err << fmt::format("gtmlint: the workspace `{}` has {} .gtm files, over the limit of {}\n",
                           display_path(root), files.size(), limits::kMaxFiles);
     return false;
+  }
+  {
+    const PhaseTimer timer("reserve memory");
+    reserve_heap(kHeapBytesPerSourceByte * source_bytes(files));
   }
   const PhaseTimer timer("read and parse");
   reported.assign(compilation.first_user_file, false);  // the stdlib is never reported

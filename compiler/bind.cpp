@@ -186,6 +186,28 @@ EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id
   return id;
 }
 
+// Sizes each namespace's table for the top-level blocks that will be declared in it, so that
+// it is built once and not rehashed as it grows (rehashing reads every name again). Counting
+// blocks rather than guessing matters: an oversized table is slow to list for suggestions.
+void reserve_namespaces(Model& model, const std::vector<File>& files) {
+  NameMap<std::size_t> counts;
+  std::string_view kind_name;
+  std::size_t* count = nullptr;
+  for (const File& file : files) {
+    for (BlockId block_id : file.top_level) {
+      const std::string_view kind = file.blocks[block_id].kind;
+      if (count == nullptr || kind != kind_name) {  // neighbouring blocks share a kind
+        const KindId id = model.schema.find_top_level(kind);
+        count = &counts[id == kNoKind ? std::string_view("entities")
+                                      : std::string_view(model.schema.kind(id).name_space)];
+        kind_name = kind;
+      }
+      ++*count;
+    }
+  }
+  for (const auto& [name_space, blocks] : counts) model.names[name_space].reserve(blocks);
+}
+
 }  // namespace
 
 void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
@@ -198,8 +220,7 @@ void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
   model.entities.reserve(blocks);
   model.slots.reserve(attributes);
   model.children.reserve(blocks);
-  model.names["entities"].reserve(blocks);
-  model.names["fields"].reserve(blocks);
+  reserve_namespaces(model, files);
   Binder binder(model, diagnostics);
   SymbolTable symbols(model, diagnostics);
   for (const File& file : files) {

@@ -6,10 +6,10 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "compiler/ast.hpp"
+#include "compiler/name_map.hpp"
 #include "compiler/schema.hpp"
 
 namespace gtm {
@@ -43,9 +43,9 @@ struct Model {
   std::vector<AttrSlot> slots;
   std::vector<EntityId> children;
   /// Names by namespace (`entities`, `rules`, ...; fields by full path in `fields`).
-  std::unordered_map<std::string_view, std::unordered_map<std::string_view, EntityId>> names;
+  NameMap<NameMap<EntityId>> names;
   /// `system.object` -> the first field declared on it.
-  std::unordered_map<std::string_view, EntityId> objects;
+  NameMap<EntityId> objects;
   /// For each file, for each expression: the entity a reference resolved to, or kNoEntity.
   std::vector<std::vector<EntityId>> targets;
 

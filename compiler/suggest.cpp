@@ -31,6 +31,25 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   return std::min(previous[b.size()], limit + 1);
 }
 
+namespace {
+
+// normalise_name(candidate) == normal, without building the normalised string (suggestions
+// compare a word with every name of a namespace).
+bool same_when_normalised(std::string_view normal, std::string_view candidate) {
+  std::size_t at = 0;
+  for (char c : candidate) {
+    if (c == '_' || c == '-') continue;
+    if (at == normal.size() ||
+        normal[at] != static_cast<char>(std::tolower(static_cast<unsigned char>(c)))) {
+      return false;
+    }
+    ++at;
+  }
+  return at == normal.size();
+}
+
+}  // namespace
+
 std::string normalise_name(std::string_view word) {
   std::string out;
   for (char c : word) {
@@ -47,9 +66,11 @@ std::optional<std::string> closest(std::string_view word,
   std::size_t best_distance = limit + 1;
   for (std::string_view candidate : candidates) {
     if (candidate == word) continue;
-    std::size_t distance = edit_distance(word, candidate, limit);
-    if (normalise_name(candidate) == normal) distance = 0;
-    if (distance < best_distance) {
+    const std::size_t distance =
+        same_when_normalised(normal, candidate) ? 0 : edit_distance(word, candidate, limit);
+    // Equally close candidates are told apart by their text, so that the suggestion does not
+    // depend on the order a hash table lists them in.
+    if (distance < best_distance || (distance == best_distance && best && candidate < *best)) {
       best_distance = distance;
       best = std::string(candidate);
     }

@@ -3,7 +3,8 @@
 | ([.people[] | select(.left != null and .left <= $today) | .name] | map({(.): true}) | add // {}) as $departed
 | ([.fields[] | .owner | select(. != null)] + [.handoffs[] | .escalate | select(. != null)]
    + [.workarounds[] | .owner | select(. != null)] + [.teams[] | .lead | select(. != null)]
-   + [.systems[] | .owner | select(. != null)]) as $refs
+   + [.systems[] | .owner | select(. != null)]
+   + [(.routings // [])[] | .rules[] | .assign | select(. != null)]) as $refs
 | {
     field_owner: ([.fields[] | select(.owner == null)] | length),
     unknown_reference: ([$refs[] | select($names[.] == null)] | length),

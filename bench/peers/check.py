@@ -15,6 +15,7 @@ def main():
     refs += [w["owner"] for w in data["workarounds"] if w.get("owner")]
     refs += [t["lead"] for t in data["teams"] if t.get("lead")]
     refs += [s["owner"] for s in data["systems"] if s.get("owner")]
+    refs += [r["assign"] for routing in data.get("routings", []) for r in routing["rules"] if r.get("assign")]
     counts = {
         "field_owner": sum(1 for f in data["fields"] if not f.get("owner")),
         "unknown_reference": sum(1 for r in refs if r not in names),

@@ -2,6 +2,7 @@
 // of the right kind, enumeration and picklist values, rule ids in waivers and settings.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "cli/lsp/lookup.hpp"
@@ -120,8 +121,12 @@ class Completer {
             kind_name);
       }
       if (kind_name == "object") {
-        for (const auto& [object, field] : model_.objects)
+        std::vector<std::string_view> objects;
+        for (const auto& [object, field] : model_.objects) objects.push_back(object);
+        std::sort(objects.begin(), objects.end());  // the map's order is arbitrary
+        for (std::string_view object : objects) {
           add(std::string(object), item_kind::kReference, "object");
+        }
       }
     }
   }
@@ -130,10 +135,15 @@ class Completer {
     const std::string_view object = condition_object(model_, entity, scope);
     const auto fields = model_.names.find("fields");
     if (object.empty() || fields == model_.names.end()) return;
+    std::vector<std::string_view> paths;
     for (const auto& [path, id] : fields->second) {
       if (path.size() > object.size() && path.starts_with(object) && path[object.size()] == '.') {
-        add(std::string(path.substr(object.size() + 1)), item_kind::kField, std::string(path));
+        paths.push_back(path);
       }
+    }
+    std::sort(paths.begin(), paths.end());  // the map's order is arbitrary
+    for (std::string_view path : paths) {
+      add(std::string(path.substr(object.size() + 1)), item_kind::kField, std::string(path));
     }
   }
 
