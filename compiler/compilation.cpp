@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "compiler/bind.hpp"
-#include "compiler/parallel.hpp"
+#include "compiler/parallel_check.hpp"
 #include "compiler/parse.hpp"
 #include "compiler/settings.hpp"
 #include "compiler/timing.hpp"
@@ -39,16 +39,11 @@ void add_sources(Compilation& compilation, std::vector<SourceText> sources) {
   }
   const std::size_t count = compilation.sources.size() - first;
   compilation.files.resize(compilation.sources.size());
-  std::vector<Diagnostics> found(count);
-  parallel_for(count, worker_count(count), [&](std::size_t i, std::size_t) {
-    const auto id = static_cast<FileId>(first + i);
-    compilation.files[id] = parse_file(compilation.sources.file(id), id, found[i]);
-  });
-  auto& items = compilation.diagnostics.items();
-  for (Diagnostics& diagnostics : found) {
-    items.insert(items.end(), std::make_move_iterator(diagnostics.items().begin()),
-                 std::make_move_iterator(diagnostics.items().end()));
-  }
+  check_in_parallel(count, 1, compilation.diagnostics,
+                    [&](std::size_t i, std::size_t, Diagnostics& found) {
+                      const auto id = static_cast<FileId>(first + i);
+                      compilation.files[id] = parse_file(compilation.sources.file(id), id, found);
+                    });
 }
 
 namespace {

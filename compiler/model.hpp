@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <absl/container/node_hash_map.h>
+
 #include "compiler/ast.hpp"
 #include "compiler/name_map.hpp"
 #include "compiler/schema.hpp"
@@ -43,7 +45,8 @@ struct Model {
   std::vector<AttrSlot> slots;
   std::vector<EntityId> children;
   /// Names by namespace (`entities`, `rules`, ...; fields by full path in `fields`).
-  NameMap<NameMap<EntityId>> names;
+  /// Node-based, so that a namespace's table stays where it is while others are added.
+  absl::node_hash_map<std::string_view, NameMap<EntityId>> names;
   /// `system.object` -> the first field declared on it.
   NameMap<EntityId> objects;
   /// For each file, for each expression: the entity a reference resolved to, or kNoEntity.

@@ -7,7 +7,7 @@
 #include <cctype>
 #include <memory>
 
-#include "compiler/parallel.hpp"
+#include "compiler/parallel_check.hpp"
 #include "compiler/resolve.hpp"
 #include "compiler/suggest.hpp"
 
@@ -217,28 +217,17 @@ void run_policies(const Model& model, const std::vector<Policy>& policies, std::
       }
     }
   };
-  // Chunks of entities, each thread with its own evaluator (its caches are not shared), the
-  // findings of each chunk kept apart and appended in entity order.
+  // Each thread has its own evaluator: its caches are not shared.
   constexpr std::size_t kChunk = 4096;
   const std::size_t entities = model.entities.size();
-  const std::size_t chunks = (entities + kChunk - 1) / kChunk;
-  const std::size_t workers = worker_count(chunks);
   std::vector<std::unique_ptr<Evaluator>> evaluators;
-  for (std::size_t w = 0; w < workers; ++w) {
+  for (std::size_t w = 0; w < worker_count((entities + kChunk - 1) / kChunk); ++w) {
     evaluators.push_back(std::make_unique<Evaluator>(model, today));
   }
-  std::vector<Diagnostics> found(chunks);
-  parallel_for(chunks, workers, [&](std::size_t chunk, std::size_t worker) {
-    const std::size_t end = std::min(entities, (chunk + 1) * kChunk);
-    for (std::size_t id = chunk * kChunk; id < end; ++id) {
-      check(static_cast<EntityId>(id), *evaluators[worker], found[chunk]);
-    }
-  });
-  auto& items = diagnostics.items();
-  for (Diagnostics& chunk : found) {
-    items.insert(items.end(), std::make_move_iterator(chunk.items().begin()),
-                 std::make_move_iterator(chunk.items().end()));
-  }
+  check_in_parallel(entities, kChunk, diagnostics,
+                    [&](std::size_t id, std::size_t worker, Diagnostics& found) {
+                      check(static_cast<EntityId>(id), *evaluators[worker], found);
+                    });
 }
 
 }  // namespace gtm

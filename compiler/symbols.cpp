@@ -26,10 +26,7 @@ void SymbolTable::declare(EntityId id) {
     return;
   }
   if (entity.name.empty()) return;
-  const std::string_view space =
-      entity.kind == Schema::kUnknownKind ? std::string_view("entities") : kind.name_space;
-  auto& names = model_.names[space];
-  const auto [it, inserted] = names.emplace(entity.name, id);
+  const auto [it, inserted] = names_of(entity.kind).emplace(entity.name, id);
   if (!inserted) {
     const EntityId first = it->second;
     report_duplicate(
@@ -44,7 +41,18 @@ void SymbolTable::declare(EntityId id) {
   }
 }
 
+NameMap<EntityId>& SymbolTable::names_of(KindId kind) {
+  if (names_by_kind_.size() <= kind) names_by_kind_.resize(model_.schema.size(), nullptr);
+  NameMap<EntityId>*& names = names_by_kind_[kind];
+  if (names == nullptr) {
+    names = &model_.names[kind == Schema::kUnknownKind ? std::string_view("entities")
+                                                       : model_.schema.kind(kind).name_space];
+  }
+  return *names;
+}
+
 void SymbolTable::check_siblings(EntityId parent) {
+  if (model_.entities[parent].child_count == 0) return;  // most entities: nothing to compare
   std::unordered_map<std::string_view, EntityId> seen;
   for (EntityId child : model_.children_of(parent)) {
     check_siblings(child);

@@ -6,6 +6,9 @@
 #include "compiler/diagnostic.hpp"
 #include "compiler/model.hpp"
 
+#include <unordered_map>
+#include <vector>
+
 namespace gtm {
 
 class SymbolTable {
@@ -18,10 +21,13 @@ class SymbolTable {
  private:
   void check_siblings(EntityId parent);
   void report_duplicate(EntityId id, EntityId first, std::string message);
+  NameMap<EntityId>& names_of(KindId kind);
 
   Model& model_;
   Diagnostics& diagnostics_;
   std::unordered_map<KindId, EntityId> singletons_;
+  /// Each kind's namespace, found once (the model's namespaces do not move).
+  std::vector<NameMap<EntityId>*> names_by_kind_;
 };
 
 }  // namespace gtm

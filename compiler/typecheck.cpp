@@ -9,6 +9,7 @@
 #include <array>
 
 #include "compiler/conditions.hpp"
+#include "compiler/parallel_check.hpp"
 #include "compiler/resolve.hpp"
 #include "compiler/suggest.hpp"
 
@@ -281,10 +282,14 @@ class TypeChecker {
 }  // namespace
 
 void typecheck(Model& model, Diagnostics& diagnostics) {
-  TypeChecker checker(model, diagnostics);
-  for (EntityId id = 0; id < model.entities.size(); ++id) {
-    if (model.entities[id].parent == kNoEntity) checker.check_entity(id);
-  }
+  // Entities are checked independently (each writes only the targets of its own expressions),
+  // so they are checked on all cores.
+  constexpr std::size_t kChunk = 4096;
+  check_in_parallel(model.entities.size(), kChunk, diagnostics,
+                    [&](std::size_t id, std::size_t, Diagnostics& found) {
+                      if (model.entities[id].parent != kNoEntity) return;
+                      TypeChecker(model, found).check_entity(static_cast<EntityId>(id));
+                    });
 }
 
 }  // namespace gtm
