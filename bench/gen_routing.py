@@ -32,6 +32,8 @@ def main():
             cond = 'partner == true and (%s)' % cond
         lines.append(f'  rule r{i} {{ when = {cond}  assign = rep{rnd.randrange(60)} }}')
     lines.append('  fallback = triage\n}')
+    with open(os.path.join(out, "gtmlint.gtm"), "w") as f:  # marks the workspace root
+        f.write("# A generated routing (bench/gen_routing.py).\n")
     with open(os.path.join(out, "routing.gtm"), "w") as f:
         f.write("\n".join(lines) + "\n")
 

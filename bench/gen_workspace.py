@@ -4,7 +4,7 @@ handoffs, workarounds and a routing in proportion (fields of about 135 bytes, as
 reference configuration of the performance issue), planted violations, the same data as one JSON
 document for the peer tools, and the expected number of findings of the five benchmark checks.
 
-Usage: gen_workspace.py DIR N
+Usage: gen_workspace.py DIR N [PEOPLE]   (PEOPLE defaults to N/100, at least 20)
 Writes DIR/*.gtm, DIR.json (the data) and DIR.expected.json (counts per check)."""
 import json, os, sys
 
@@ -13,7 +13,7 @@ TODAY = "2026-11-23"
 def main():
     out, n = sys.argv[1], int(sys.argv[2])
     os.makedirs(out, exist_ok=True)
-    people_count = max(20, n // 100)
+    people_count = int(sys.argv[3]) if len(sys.argv) > 3 else max(20, n // 100)
     people = [{"name": f"p{p}", "full_name": f"Person {p}", "team": f"team{p % 10}",
                "left": "2026-01-31" if p % 97 == 96 else None} for p in range(people_count)]
     departed = {p["name"] for p in people if p["left"]}

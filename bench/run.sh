@@ -1,10 +1,14 @@
 #!/bin/sh
 # The benchmark: gtmlint against what people would use instead (a hand-written Python checker,
-# jq, and Spectral when bench/node_modules has it), on generated workspaces of N fields with
-# planted violations. Every tool's counts are checked against the planted ones, so a fast wrong
-# answer cannot win. Prints a Markdown table (median of 3 runs, peak memory, throughput) and, with
-# gnuplot installed, draws bench/results.png.
+# jq, and Spectral when bench/node_modules has it: `npm ci` in bench/), on generated workspaces
+# of N fields with planted violations. Every tool's counts are checked against the planted ones,
+# so a fast wrong answer cannot win. Then two shapes of workspace on gtmlint alone (one routing of
+# 500 rules; 10,000 people, reference-heavy) and, when tests/integration has its npm packages,
+# the language server's re-check after a one-character edit at 10,000 fields. Prints Markdown
+# tables (median of 3 runs, peak memory, throughput) and, with gnuplot, draws bench/results.png.
 # Usage: bench/run.sh [N...]   (default: 1000 10000 100000)
+# SPECTRAL_MAX (default 100000): the largest N Spectral runs on (at 1,000,000 fields it needs
+# minutes and gigabytes).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 gtmlint=${GTMLINT:-$here/../build/cli/gtmlint}
@@ -12,6 +16,8 @@ python=${PYTHON:-$(command -v /usr/bin/python3 || command -v python3)}  # Debian
 data=$here/data
 mkdir -p "$data"
 today=2026-11-23
+spectral=$here/node_modules/.bin/spectral
+spectral_max=${SPECTRAL_MAX:-100000}
 sizes=${*:-1000 10000 100000}
 results=$here/results.tsv
 : > "$results"
@@ -49,7 +55,32 @@ for n in $sizes; do
   report python "$t" "$json_mb" "$(cat "$data/python.json")"
   t=$(median_run jq "$data/jq.json" jq -c --arg today "$today" -f "$here/peers/check.jq" "$ws.json")
   report jq "$t" "$json_mb" "$(cat "$data/jq.json")"
+  if [ -x "$spectral" ] && [ "$n" -le "$spectral_max" ]; then
+    t=$(median_run spectral "$data/spectral.out" "$spectral" lint -q -r "$here/peers/spectral/ruleset.yaml" \
+      --format json -o "$data/spectral.json" "$ws.json")
+    report spectral "$t" "$json_mb" "$(python3 "$here/peers/spectral/count.py" "$data/spectral.json")"
+  fi
 done
+
+echo
+echo "Other shapes, gtmlint alone (every rule):"
+echo
+printf '| workspace | median (s) | peak (MB) | findings |\n|---|---:|---:|---:|\n'
+shape() {  # shape LABEL DIR
+  t=$(cd "$2" && median_run gtmlint "$data/shape.json" "$gtmlint" check --today "$today" --format json)
+  findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["diagnostics"]))' "$data/shape.json")
+  echo "$t" | awk -v label="$1" -v f="$findings" '{ printf "| %s | %.3f | %.0f | %d |\n", label, $1, $2 / 1024, f }'
+}
+[ -d "$data/routing500" ] || python3 "$here/gen_routing.py" "$data/routing500" 500
+shape "one routing of 500 rules" "$data/routing500"
+[ -d "$data/people10000" ] || python3 "$here/gen_workspace.py" "$data/people10000" 10000 10000
+shape "10,000 people, 10,000 fields" "$data/people10000"
+
+if [ -d "$here/../tests/integration/node_modules" ]; then
+  [ -d "$data/w10000" ] || python3 "$here/gen_workspace.py" "$data/w10000" 10000
+  echo
+  echo "Language server, 10,000 fields: $(node "$here/lsp_recheck.js" "$gtmlint" "$data/w10000" "$data/w10000/fields0001.gtm")"
+fi
 
 if command -v gnuplot >/dev/null 2>&1; then
   gnuplot <<GNUPLOT
@@ -65,7 +96,8 @@ set key top left
 set xtics nomirror
 plot "< awk -F'\t' '\$2 == \"gtmlint\"' $results" using 3:xtic(1) title "gtmlint", \
      "< awk -F'\t' '\$2 == \"python\"' $results" using 3 title "python (json module)", \
-     "< awk -F'\t' '\$2 == \"jq\"' $results" using 3 title "jq"
+     "< awk -F'\t' '\$2 == \"jq\"' $results" using 3 title "jq", \
+     "< awk -F'\t' '\$2 == \"spectral\"' $results" using 3 title "Spectral (custom functions)"
 GNUPLOT
   echo
   echo "chart: $here/results.png"
