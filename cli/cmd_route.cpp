@@ -11,6 +11,7 @@
 #include "cli/options.hpp"
 #include "compiler/conditions.hpp"
 #include "compiler/literals.hpp"
+#include "compiler/resolve.hpp"
 #include "compiler/suggest.hpp"
 #include "compiler/value.hpp"
 #include "rules/registry.hpp"
@@ -234,9 +235,7 @@ bool check_fields(const Model& model, std::string_view object, const Lead& lead,
   std::vector<std::string_view> known;
   if (fields != model.names.end()) {
     for (const auto& [path, id] : fields->second) {
-      if (path.size() > object.size() && path.starts_with(object) && path[object.size()] == '.') {
-        known.push_back(path.substr(object.size() + 1));
-      }
+      if (is_field_of(path, object)) known.push_back(path.text.substr(object.size() + 1));
     }
   }
   for (const auto& [name, value] : lead) {

@@ -71,7 +71,8 @@ struct Block {
   std::string_view kind;
   std::uint32_t kind_begin = 0, kind_end = 0;
   LabelKind label_kind = LabelKind::None;
-  std::string_view label;  ///< the path as written, or the decoded string
+  std::string_view label;      ///< the path as written, or the decoded string
+  std::size_t label_hash = 0;  ///< hash_name(label), computed while the text is in the cache
   std::uint32_t label_begin = 0, label_end = 0;
   std::uint32_t begin = 0, end = 0;  ///< from the kind to the closing brace
   std::uint32_t open_brace = 0;

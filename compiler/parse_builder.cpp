@@ -1,6 +1,8 @@
 // Opening, closing and abandoning blocks while the parser builds the tree.
 #include "compiler/parse_builder.hpp"
 
+#include "compiler/name_map.hpp"
+
 namespace gtm {
 
 void ParseBuilder::open_block(std::uint32_t brace) {
@@ -10,6 +12,7 @@ void ParseBuilder::open_block(std::uint32_t brace) {
   block.kind_end = name_end;
   block.label_kind = label_kind;
   block.label = label;
+  block.label_hash = label_kind == LabelKind::None ? 0 : hash_name(label);
   block.label_begin = label_begin;
   block.label_end = label_end;
   block.begin = name_begin;

@@ -71,6 +71,10 @@ std::optional<std::string> suggest_name(const Model& model, std::string_view nam
   return closest(name, candidates);
 }
 
+bool is_field_of(std::string_view path, std::string_view object) {
+  return path.size() > object.size() && path.starts_with(object) && path[object.size()] == '.';
+}
+
 EntityId resolve_field(const Model& model, std::string_view object, std::string_view name) {
   if (name.find('.') != std::string_view::npos) return model.find("fields", name);
   return model.find("fields", std::string(object) + "." + std::string(name));
@@ -85,9 +89,8 @@ std::optional<std::string> suggest_field(const Model& model, std::string_view ob
   for (const auto& [path, id] : space->second) {
     if (!bare) {
       candidates.push_back(path);
-    } else if (path.size() > object.size() && path.starts_with(object) &&
-               path[object.size()] == '.') {
-      candidates.push_back(path.substr(object.size() + 1));
+    } else if (is_field_of(path, object)) {
+      candidates.push_back(path.text.substr(object.size() + 1));
     }
   }
   return closest(name, candidates);

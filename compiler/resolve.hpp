@@ -27,6 +27,8 @@ std::optional<std::string> suggest_name(const Model& model, std::string_view nam
 
 /// The field `object.name` (or `name` itself when it is a full path), or kNoEntity.
 EntityId resolve_field(const Model& model, std::string_view object, std::string_view name);
+/// Whether a field path names a field of `object` (`crm.lead.status` of `crm.lead`).
+bool is_field_of(std::string_view path, std::string_view object);
 std::optional<std::string> suggest_field(const Model& model, std::string_view object,
                                          std::string_view name);
 

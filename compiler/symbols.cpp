@@ -26,7 +26,8 @@ void SymbolTable::declare(EntityId id) {
     return;
   }
   if (entity.name.empty()) return;
-  const auto [it, inserted] = names_of(entity.kind).emplace(entity.name, id);
+  const HashedName name(entity.name, model_.block_of(id).label_hash);
+  const auto [it, inserted] = names_of(entity.kind).emplace(name, id);
   if (!inserted) {
     const EntityId first = it->second;
     report_duplicate(

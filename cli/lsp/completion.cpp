@@ -8,6 +8,7 @@
 #include "cli/lsp/lookup.hpp"
 #include "cli/lsp/session.hpp"
 #include "compiler/conditions.hpp"
+#include "compiler/resolve.hpp"
 
 namespace gtm::lsp {
 
@@ -137,9 +138,7 @@ class Completer {
     if (object.empty() || fields == model_.names.end()) return;
     std::vector<std::string_view> paths;
     for (const auto& [path, id] : fields->second) {
-      if (path.size() > object.size() && path.starts_with(object) && path[object.size()] == '.') {
-        paths.push_back(path);
-      }
+      if (is_field_of(path, object)) paths.push_back(path);
     }
     std::sort(paths.begin(), paths.end());  // the map's order is arbitrary
     for (std::string_view path : paths) {

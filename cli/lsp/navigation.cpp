@@ -104,7 +104,7 @@ void check_new_name(const Session& session, EntityId entity, const std::string& 
   }
   // A system that names fields (`salesforce.lead.x`) would need its fields renamed too.
   for (const auto& [object, field] : model.objects) {
-    if (object.substr(0, object.find('.')) == model.entities[entity].name) {
+    if (object.text.substr(0, object.text.find('.')) == model.entities[entity].name) {
       throw RequestFailed{
           fmt::format("`{}` names fields (such as `{}`); renaming it is not supported",
                       model.entities[entity].name, model.display_name(field))};

@@ -17,9 +17,11 @@ namespace gtm::lsp {
 
 namespace {
 
-// How long after the last edit the workspace is re-checked: edits typed in a burst are checked
-// once, and a pause of this length is below what a person notices.
-constexpr std::chrono::milliseconds kDebounce{10};
+// How long after the last edit the workspace is re-checked. Everything a client has already sent
+// is read before a re-check (see run), so a burst of changes is checked once anyway; the pause
+// only lets changes written back to back reach the pipe. It counts in the time a user waits for
+// diagnostics, so it is kept short (a person types a character every 100 ms or so).
+constexpr std::chrono::milliseconds kDebounce{3};
 
 Json capabilities() {
   return Json{
@@ -284,10 +286,13 @@ void Server::recheck() {
   for (const auto& [path, text] : disk_) texts[path] = &text;
   for (const auto& [path, document] : open_) texts[path] = &document.text;
   files_by_uri_.clear();
+  std::vector<SourceText> sources;
   for (const auto& [path, text] : texts) {
-    files_by_uri_[uri_from_path(path)] = static_cast<FileId>(compilation->files.size());
-    add_source(*compilation, path, *text);
+    files_by_uri_[uri_from_path(path)] =
+        static_cast<FileId>(compilation->files.size() + sources.size());
+    sources.push_back({path, *text, ""});
   }
+  add_sources(*compilation, std::move(sources));  // parsed on all cores
   analyse(*compilation, CompileOptions{today_, rules::all_analyses()});
   compilation_ = std::move(compilation);
 }
