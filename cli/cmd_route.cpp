@@ -234,9 +234,9 @@ bool check_fields(const Model& model, std::string_view object, const Lead& lead,
   const auto fields = model.names.find("fields");
   std::vector<std::string_view> known;
   if (fields != model.names.end()) {
-    for (const auto& [path, id] : fields->second) {
-      if (is_field_of(path, object)) known.push_back(path.text.substr(object.size() + 1));
-    }
+    fields->second.for_each([&](std::string_view path, EntityId) {
+      if (is_field_of(path, object)) known.push_back(path.substr(object.size() + 1));
+    });
   }
   for (const auto& [name, value] : lead) {
     if (std::find(known.begin(), known.end(), name) != known.end()) continue;

@@ -222,7 +222,7 @@ void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
   model.children.reserve(blocks);
   reserve_namespaces(model, files);
   Binder binder(model, diagnostics);
-  SymbolTable symbols(model, diagnostics);
+  std::vector<EntityId> top_level;
   for (const File& file : files) {
     model.files.push_back(&file);
     model.targets.emplace_back(file.exprs.size(), kNoEntity);
@@ -243,10 +243,10 @@ void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
                                fmt::format("unknown kind `{}`", block.kind), std::move(fix));
         kind = Schema::kUnknownKind;
       }
-      const EntityId id = binder.bind_block(file, block, kind, kNoEntity, from_stdlib);
-      symbols.declare(id);
+      top_level.push_back(binder.bind_block(file, block, kind, kNoEntity, from_stdlib));
     }
   }
+  SymbolTable(model, diagnostics).declare(top_level);
 }
 
 }  // namespace gtm

@@ -26,8 +26,7 @@ Span Model::header_span(EntityId id) const {
 EntityId Model::find(std::string_view name_space, std::string_view name) const {
   const auto space = names.find(name_space);
   if (space == names.end()) return kNoEntity;
-  const auto it = space->second.find(name);
-  return it == space->second.end() ? kNoEntity : it->second;
+  return space->second.find(name);
 }
 
 std::string_view Model::display_name(EntityId id) const {

@@ -12,12 +12,10 @@
 
 #include "compiler/ast.hpp"
 #include "compiler/name_map.hpp"
+#include "compiler/name_table.hpp"
 #include "compiler/schema.hpp"
 
 namespace gtm {
-
-using EntityId = std::uint32_t;
-constexpr EntityId kNoEntity = ~EntityId{0};
 
 /// One attribute of an entity: which schema attribute and which AST attribute holds its value.
 struct AttrSlot {
@@ -46,7 +44,7 @@ struct Model {
   std::vector<EntityId> children;
   /// Names by namespace (`entities`, `rules`, ...; fields by full path in `fields`).
   /// Node-based, so that a namespace's table stays where it is while others are added.
-  absl::node_hash_map<std::string_view, NameMap<EntityId>> names;
+  absl::node_hash_map<std::string_view, NameTable> names;
   /// `system.object` -> the first field declared on it.
   NameMap<EntityId> objects;
   /// For each file, for each expression: the entity a reference resolved to, or kNoEntity.

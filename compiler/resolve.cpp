@@ -62,11 +62,11 @@ std::optional<std::string> suggest_name(const Model& model, std::string_view nam
     }
     const auto space = model.names.find(namespace_of(model, kind));
     if (space == model.names.end()) continue;
-    for (const auto& [candidate, id] : space->second) {
+    space->second.for_each([&](std::string_view candidate, EntityId id) {
       if (kind_allowed(model, id, kinds) && !model.entities[id].from_stdlib) {
         candidates.push_back(candidate);
       }
-    }
+    });
   }
   return closest(name, candidates);
 }
@@ -86,13 +86,13 @@ std::optional<std::string> suggest_field(const Model& model, std::string_view ob
   if (space == model.names.end()) return std::nullopt;
   const bool bare = name.find('.') == std::string_view::npos;
   std::vector<std::string_view> candidates;
-  for (const auto& [path, id] : space->second) {
+  space->second.for_each([&](std::string_view path, EntityId) {
     if (!bare) {
       candidates.push_back(path);
     } else if (is_field_of(path, object)) {
-      candidates.push_back(path.text.substr(object.size() + 1));
+      candidates.push_back(path.substr(object.size() + 1));
     }
-  }
+  });
   return closest(name, candidates);
 }
 

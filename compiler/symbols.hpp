@@ -3,11 +3,11 @@
 // singletons, and sibling names of nested blocks. Reports `duplicate-name` with both places.
 #pragma once
 
-#include "compiler/diagnostic.hpp"
-#include "compiler/model.hpp"
-
 #include <unordered_map>
 #include <vector>
+
+#include "compiler/diagnostic.hpp"
+#include "compiler/model.hpp"
 
 namespace gtm {
 
@@ -15,19 +15,34 @@ class SymbolTable {
  public:
   SymbolTable(Model& model, Diagnostics& diagnostics) : model_(model), diagnostics_(diagnostics) {}
 
-  /// Declares a top-level entity (and checks the names of its nested blocks).
-  void declare(EntityId id);
+  /// Declares the top-level entities, in the order given (the first declaration of a name wins;
+  /// later ones are duplicates), and checks the names of their nested blocks.
+  void declare(const std::vector<EntityId>& top_level);
 
  private:
+  /// A name to declare in a namespace.
+  struct Pending {
+    EntityId id;
+    NameTable* table;
+  };
+  /// A later declaration of a name and the first one.
+  struct Clash {
+    EntityId later, first;
+    bool operator<(const Clash& other) const { return later < other.later; }
+  };
+
+  void declare_singleton(EntityId id);
+  std::vector<Clash> fill_namespaces(const std::vector<Pending>& pending);
+  void record_objects(const std::vector<Pending>& pending, const std::vector<Clash>& clashes);
   void check_siblings(EntityId parent);
   void report_duplicate(EntityId id, EntityId first, std::string message);
-  NameMap<EntityId>& names_of(KindId kind);
+  NameTable& names_of(KindId kind);
 
   Model& model_;
   Diagnostics& diagnostics_;
   std::unordered_map<KindId, EntityId> singletons_;
   /// Each kind's namespace, found once (the model's namespaces do not move).
-  std::vector<NameMap<EntityId>*> names_by_kind_;
+  std::vector<NameTable*> names_by_kind_;
 };
 
 }  // namespace gtm

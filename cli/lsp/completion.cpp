@@ -137,9 +137,9 @@ class Completer {
     const auto fields = model_.names.find("fields");
     if (object.empty() || fields == model_.names.end()) return;
     std::vector<std::string_view> paths;
-    for (const auto& [path, id] : fields->second) {
+    fields->second.for_each([&](std::string_view path, EntityId) {
       if (is_field_of(path, object)) paths.push_back(path);
-    }
+    });
     std::sort(paths.begin(), paths.end());  // the map's order is arbitrary
     for (std::string_view path : paths) {
       add(std::string(path.substr(object.size() + 1)), item_kind::kField, std::string(path));
