@@ -7,7 +7,7 @@ namespace gtm::cli {
 
 /// How much heap a check takes per byte of `.gtm` source (measured on the benchmark's
 /// workspaces: the source itself, its flat syntax tree, the model and the findings).
-constexpr std::size_t kHeapBytesPerSourceByte = 6;
+constexpr std::size_t kHeapBytesPerSourceByte = 7;
 
 /// Makes the next `bytes` of heap ready in 2 MiB pages, populated in one system call, and keeps
 /// the heap from shrinking for the rest of the process. For one-shot commands only: memory freed

@@ -291,7 +291,7 @@ class Printer {
   }
 
   bool list_must_break(const Expr& list) const {
-    if (list.child_count == 0) return has_comment_in(list.begin, list.end);
+    if (file_.children(list).empty()) return has_comment_in(list.begin, list.end);
     const Expr& first = file_.exprs[file_.children(list)[0]];
     return has_comment_in(list.begin, list.end) || !same_line(list.begin, first.begin) ||
            column() + inline_expr_of(list).size() > kFormatWidth;

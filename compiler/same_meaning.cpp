@@ -48,11 +48,11 @@ class Comparer {
   bool exprs(ExprId x, ExprId y) const {
     const Expr& p = a_.exprs[x];
     const Expr& q = b_.exprs[y];
-    if (p.kind != q.kind || p.op != q.op || p.text != q.text || p.child_count != q.child_count) {
-      return false;
-    }
     const auto ps = a_.children(p);
     const auto qs = b_.children(q);
+    if (p.kind != q.kind || p.op != q.op || p.text != q.text || ps.size() != qs.size()) {
+      return false;
+    }
     for (std::size_t i = 0; i < ps.size(); ++i) {
       if (!exprs(ps[i], qs[i])) return false;
     }

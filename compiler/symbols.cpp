@@ -17,25 +17,29 @@ void SymbolTable::report_duplicate(EntityId id, EntityId first, std::string mess
 }
 
 void SymbolTable::declare(const std::vector<EntityId>& top_level) {
-  std::vector<Pending> pending;
-  pending.reserve(top_level.size());
+  PendingByShard pending;
+  for (auto& shard : pending) shard.reserve(top_level.size() / NameTable::kShards * 9 / 8 + 16);
+  std::vector<EntityId> named;
+  named.reserve(top_level.size());
   for (EntityId id : top_level) {
     check_siblings(id);
     const Entity& entity = model_.entities[id];
     if (model_.kind_of(id).singleton) {
       declare_singleton(id);
     } else if (!entity.name.empty()) {
-      pending.push_back({id, &names_of(entity.kind)});
+      const HashedName name(entity.name, model_.block_of(id).label_hash);
+      pending[NameTable::shard_of(name.hash)].push_back({name, id, &names_of(entity.kind)});
+      named.push_back(id);
     }
   }
-  std::vector<Clash> clashes = fill_namespaces(pending);
+  const std::vector<Clash> clashes = fill_namespaces(pending);
   for (const Clash& clash : clashes) {
     const std::string_view kind = model_.kind_of(clash.first).name;
     report_duplicate(clash.later, clash.first,
                      fmt::format("`{}` is already declared as a {}",
                                  model_.entities[clash.later].name, kind.empty() ? "block" : kind));
   }
-  record_objects(pending, clashes);
+  record_objects(named, clashes);
 }
 
 void SymbolTable::declare_singleton(EntityId id) {
@@ -48,40 +52,37 @@ void SymbolTable::declare_singleton(EntityId id) {
   }
 }
 
-// Each thread fills one shard of every namespace, taking the names in declaration order, so the
+// Each thread fills one shard of every namespace, taking its names in declaration order, so the
 // first declaration of a name is the one kept whichever thread runs first. The names' hashes
 // were computed by the parser.
-std::vector<SymbolTable::Clash> SymbolTable::fill_namespaces(const std::vector<Pending>& pending) {
+std::vector<SymbolTable::Clash> SymbolTable::fill_namespaces(const PendingByShard& pending) {
   std::array<std::vector<Clash>, NameTable::kShards> clashes;
-  parallel_for(NameTable::kShards, worker_count(pending.size() < 4096 ? 1 : NameTable::kShards),
+  std::size_t names = 0;
+  for (const auto& shard : pending) names += shard.size();
+  parallel_for(NameTable::kShards, names < 4096 ? 1 : worker_count(NameTable::kShards),
                [&](std::size_t shard, std::size_t) {
-                 for (const Pending& item : pending) {
-                   const HashedName name(model_.entities[item.id].name,
-                                         model_.block_of(item.id).label_hash);
-                   if (NameTable::shard_of(name.hash) != shard) continue;
-                   const auto [first, inserted] = item.table->insert(name, item.id);
+                 for (const Pending& item : pending[shard]) {
+                   const auto [first, inserted] = item.table->insert(item.name, item.id);
                    if (!inserted) clashes[shard].push_back({item.id, first});
                  }
                });
-  std::vector<Clash> all = std::move(clashes[0]);
-  for (std::size_t shard = 1; shard < NameTable::kShards; ++shard) {
-    all.insert(all.end(), clashes[shard].begin(), clashes[shard].end());
-  }
+  std::vector<Clash> all;
+  for (const std::vector<Clash>& shard : clashes) all.insert(all.end(), shard.begin(), shard.end());
   std::sort(all.begin(), all.end());  // reported in declaration order
   return all;
 }
 
 // `system.object` -> the first field declared on it (duplicates declare nothing).
-void SymbolTable::record_objects(const std::vector<Pending>& pending,
+void SymbolTable::record_objects(const std::vector<EntityId>& named,
                                  const std::vector<Clash>& clashes) {
   auto clash = clashes.begin();
-  for (const Pending& item : pending) {
-    while (clash != clashes.end() && clash->later < item.id) ++clash;
-    if (clash != clashes.end() && clash->later == item.id) continue;
-    const KindSchema& kind = model_.kind_of(item.id);
+  for (EntityId id : named) {
+    while (clash != clashes.end() && clash->later < id) ++clash;
+    if (clash != clashes.end() && clash->later == id) continue;
+    const KindSchema& kind = model_.kind_of(id);
     if (kind.label != LabelRule::Path || kind.path_segments != 3) continue;
-    const std::string_view name = model_.entities[item.id].name;
-    model_.objects.emplace(name.substr(0, name.rfind('.')), item.id);
+    const std::string_view name = model_.entities[id].name;
+    model_.objects.emplace(name.substr(0, name.rfind('.')), id);
   }
 }
 

@@ -3,6 +3,7 @@
 // singletons, and sibling names of nested blocks. Reports `duplicate-name` with both places.
 #pragma once
 
+#include <array>
 #include <unordered_map>
 #include <vector>
 
@@ -22,9 +23,12 @@ class SymbolTable {
  private:
   /// A name to declare in a namespace.
   struct Pending {
+    HashedName name;
     EntityId id;
     NameTable* table;
   };
+  /// The names to declare, by the shard they fall in, in declaration order.
+  using PendingByShard = std::array<std::vector<Pending>, NameTable::kShards>;
   /// A later declaration of a name and the first one.
   struct Clash {
     EntityId later, first;
@@ -32,8 +36,8 @@ class SymbolTable {
   };
 
   void declare_singleton(EntityId id);
-  std::vector<Clash> fill_namespaces(const std::vector<Pending>& pending);
-  void record_objects(const std::vector<Pending>& pending, const std::vector<Clash>& clashes);
+  std::vector<Clash> fill_namespaces(const PendingByShard& pending);
+  void record_objects(const std::vector<EntityId>& named, const std::vector<Clash>& clashes);
   void check_siblings(EntityId parent);
   void report_duplicate(EntityId id, EntityId first, std::string message);
   NameTable& names_of(KindId kind);
