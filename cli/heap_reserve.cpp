@@ -7,6 +7,7 @@
 // serves every allocation from memory that is already there.
 #include "cli/heap_reserve.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <vector>
@@ -28,7 +29,7 @@ constexpr int MADV_POPULATE_WRITE = 23;  // Linux 5.14; older kernels refuse it 
 #endif
 
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
-constexpr std::size_t kMinimum = 2 * kHugePage;
+constexpr std::size_t kMinimum = 4 * kHugePage;
 /// glibc refuses a mapping threshold above half its heap size (32 MiB on 64-bit systems).
 constexpr std::size_t kMaxMmapThreshold = std::size_t{32} << 20;
 constexpr std::size_t kPiece = kMaxMmapThreshold / 2;
@@ -62,7 +63,7 @@ void advise_pieces(const std::vector<void*>& pieces) {
 }  // namespace
 
 void reserve_heap(std::size_t bytes) {
-  if (bytes < kMinimum) return;
+  bytes = std::max(bytes, kMinimum);
   // One heap for every thread (worker threads would otherwise get arenas of their own, outside
   // the reserved memory), large blocks from that heap rather than from fresh mappings, and no
   // trimming, so that the pieces freed below stay at the top of the heap for what follows.

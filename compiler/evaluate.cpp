@@ -64,7 +64,12 @@ bool is_policy_builtin(std::string_view name) {
   return std::find(kBuiltins.begin(), kBuiltins.end(), name) != kBuiltins.end();
 }
 
-Evaluator::Evaluator(const Model& model, std::int64_t today) : model_(model), today_(today) {}
+Evaluator::Evaluator(const Model& model, std::int64_t today) : model_(model), today_(today) {
+  for (KindId kind = 0; kind < model.schema.size(); ++kind) {
+    const KindSchema& schema = model.schema.kind(kind);
+    if (schema.singleton && schema.parent == kNoKind) singleton_kinds_.emplace_back(schema.name, kind);
+  }
+}
 Evaluator::~Evaluator() = default;
 
 EntityId Evaluator::singleton(KindId kind) {
@@ -96,8 +101,8 @@ Value Evaluator::root(std::string_view name, EntityId subject) {
   const Entity& entity = model_.entities[subject];
   if (name == "name") return Value::of_text(model_.display_name(subject));
   if (name == "kind") return Value::of_text(model_.kind_of(subject).name);
-  const KindId kind = model_.schema.find_top_level(name);
-  if (kind != kNoKind && model_.schema.kind(kind).singleton) {
+  for (const auto& [singleton_name, kind] : singleton_kinds_) {
+    if (singleton_name != name) continue;
     Value block = Value::with(Value::Kind::Block);
     block.entity = singleton(kind);
     block.block_kind = kind;

@@ -50,6 +50,9 @@ class Evaluator {
   /// Compiled once per pattern (RE2: linear time, no stack overflow on hostile patterns).
   std::unordered_map<std::string, std::unique_ptr<re2::RE2>, TextHash, std::equal_to<>> regexes_;
   std::unordered_map<KindId, EntityId> singletons_;
+  /// The singleton kinds by name (`settings`): a root name is compared with these few instead
+  /// of being looked up among all kinds (every attribute a policy reads is a root name).
+  std::vector<std::pair<std::string_view, KindId>> singleton_kinds_;
   std::unordered_map<std::string, Value> settings_;  ///< `setting(section, key)` results
 };
 
