@@ -32,7 +32,11 @@ struct kw_false : keyword< TAO_PEGTL_STRING( "false" ) > {};
 struct kw_none : keyword< TAO_PEGTL_STRING( "none" ) > {};
 struct reserved : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false, kw_none > {};
 
-struct ident : seq< not_at< reserved >, ident_first, star< ident_other > > {};
+// The rest of an identifier in runs of plain characters (one rule call per run, not per
+// character: identifiers are most of a file).
+struct ident_plain : ranges< 'a', 'z', 'A', 'Z', '0', '9', '_' > {};
+struct ident_rest : star< sor< plus< ident_plain >, seq< one< '-' >, not_at< one< '>' > > > > > {};
+struct ident : seq< not_at< reserved >, ident_first, ident_rest > {};
 struct path_dot : one< '.' > {};
 struct path_segment : ident {};
 struct path : seq< ident, star< path_dot, must< path_segment > > > {};
@@ -44,7 +48,7 @@ struct escape_unicode : seq< one< 'u' >, one< '{' >, rep_min_max< 1, 6, xdigit >
 struct escape_code : sor< one< '"', '\\', 'n', 't' >, escape_unicode > {};
 struct escape : seq< one< '\\' >, must< escape_code > > {};
 struct string_char : not_one< '"', '\\', '\n', '\r' > {};
-struct plain_string : seq< string_open, star< sor< escape, string_char > >, must< string_close > > {};
+struct plain_string : seq< string_open, star< sor< plus< string_char >, escape > >, must< string_close > > {};
 struct triple_quote : TAO_PEGTL_STRING( "\"\"\"" ) {};
 struct triple_close : triple_quote {};
 struct triple_body : until< at< triple_quote >, any > {};
