@@ -1,0 +1,96 @@
+// The pieces the performance work added: the sharded name table, duplicates found whichever
+// thread declares, suggestions independent of map order, leaves without children, and a heap
+// reserved up front that still serves every allocation.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "cli/heap_reserve.hpp"
+#include "compiler/compilation.hpp"
+#include "compiler/name_table.hpp"
+#include "compiler/parse.hpp"
+#include "compiler/resolve.hpp"
+#include "compiler/suggest.hpp"
+#include "rules/registry.hpp"
+
+using namespace gtm;
+
+TEST_CASE("a name table finds what was declared in either shard and keeps the first") {
+  std::vector<std::string> names;
+  for (int i = 0; i < 200; ++i) names.push_back("name" + std::to_string(i));
+  NameTable table;
+  table.reserve(names.size());
+  std::array<int, NameTable::kShards> per_shard{};
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    ++per_shard[NameTable::shard_of(hash_name(names[i]))];
+    CHECK(table.insert(HashedName(names[i]), static_cast<EntityId>(i)).second);
+  }
+  CHECK(std::all_of(per_shard.begin(), per_shard.end(), [](int n) { return n > 50; }));
+  for (std::size_t i = 0; i < names.size(); ++i) CHECK(table.find(names[i]) == i);
+  CHECK(table.find("nobody") == kNoEntity);
+  const auto [first, inserted] = table.insert(HashedName("name7"), 999);
+  CHECK_FALSE(inserted);
+  CHECK(first == 7);
+  std::size_t visited = 0;
+  table.for_each([&](std::string_view name, EntityId id) {
+    CHECK(name == names[id]);
+    ++visited;
+  });
+  CHECK(visited == names.size());
+}
+
+TEST_CASE("duplicate names are reported against the first declaration, in declaration order") {
+  // Enough names for both threads to declare (small workspaces use one).
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "person p" + std::to_string(i) + " { name = \"P\" }\n";
+  text += "person p4321 { name = \"Again\" }\nperson p12 { name = \"Again\" }\n";
+  Compilation compilation;
+  add_source(compilation, "people.gtm", text);
+  analyse(compilation, CompileOptions{0, rules::all_analyses()});
+  std::vector<std::uint32_t> lines;
+  for (const Diagnostic& d : compilation.diagnostics.items()) {
+    if (d.rule != "duplicate-name") continue;
+    lines.push_back(compilation.sources.file(d.span.file).line_column(d.span.begin).line);
+    REQUIRE(d.notes.size() == 1);
+  }
+  CHECK(lines == std::vector<std::uint32_t>{5001, 5002});
+  CHECK(compilation.model.find("entities", "p4321") != kNoEntity);
+}
+
+TEST_CASE("equally close suggestions are chosen by their text, not by their order") {
+  CHECK(closest("ana", {"anb", "anc"}) == "anb");
+  CHECK(closest("ana", {"anc", "anb"}) == "anb");
+}
+
+TEST_CASE("a field path belongs to an object when the object is its prefix up to a dot") {
+  CHECK(is_field_of("crm.lead.status", "crm.lead"));
+  CHECK_FALSE(is_field_of("crm.leads.status", "crm.lead"));
+  CHECK_FALSE(is_field_of("crm.lead", "crm.lead"));
+}
+
+TEST_CASE("leaves have no children, whatever their payload") {
+  Diagnostics diagnostics;
+  SourceSet sources;
+  const FileId id = sources.add("x.gtm", "x { n = 12345678  d = 2026-01-01  c = f(a, b) }");
+  const File file = parse_file(sources.file(id), id, diagnostics);
+  REQUIRE(diagnostics.items().empty());
+  std::size_t calls = 0;
+  for (const Expr& e : file.exprs) {
+    if (e.kind == ExprKind::Number || e.kind == ExprKind::Date) CHECK(file.children(e).empty());
+    if (e.kind == ExprKind::Call) CHECK(file.children(e).size() == 2);
+    calls += e.kind == ExprKind::Call;
+  }
+  CHECK(calls == 1);
+}
+
+TEST_CASE("a reserved heap serves allocations, large and small, as before") {
+  cli::reserve_heap(16 << 20);
+  std::vector<std::uint32_t> large(3'000'000);
+  std::iota(large.begin(), large.end(), 0u);
+  std::vector<std::string> small(10'000, std::string(40, 'x'));
+  CHECK(large.back() == 2'999'999u);
+  CHECK(small.back().size() == 40);
+}
