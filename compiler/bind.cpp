@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "compiler/parallel.hpp"
 #include "compiler/suggest.hpp"
 #include "compiler/symbols.hpp"
 
@@ -12,9 +13,20 @@ namespace gtm {
 
 namespace {
 
+/// What binding one file produces. Entity ids count from 0 within the file (bind() shifts them
+/// into the model), so that files are bound independently, on all cores.
+struct BoundFile {
+  std::vector<Entity> entities;
+  std::vector<AttrSlot> slots;
+  std::vector<EntityId> children;
+  std::vector<EntityId> top_level;
+  Diagnostics diagnostics;
+};
+
 class Binder {
  public:
-  Binder(Model& model, Diagnostics& diagnostics) : model_(model), diagnostics_(diagnostics) {}
+  Binder(const Schema& schema, BoundFile& out)
+      : schema_(schema), out_(out), diagnostics_(out.diagnostics) {}
 
   EntityId bind_block(const File& file, const Block& block, KindId kind, EntityId parent,
                       bool from_stdlib);
@@ -24,13 +36,15 @@ class Binder {
   void bind_attribute(const File& file, AttributeId id, const KindSchema& kind,
                       std::size_t first_slot);
   void bind_nested(const File& file, const Block& nested, EntityId parent, bool from_stdlib);
-  void check_required(EntityId id, const KindSchema& kind, std::span<const AttrSlot> slots);
+  void check_required(const File& file, const Block& block, const KindSchema& kind,
+                      std::span<const AttrSlot> slots);
   std::optional<Fix> suggest_fix(Span span, std::string_view word,
                                  const std::vector<std::string>& candidates) const;
 
-  Model& model_;
+  const Schema& schema_;
+  BoundFile& out_;
   Diagnostics& diagnostics_;
-  // Scratch stacks: an entity's slots and children are collected on top, copied into the model
+  // Scratch stacks: an entity's slots and children are collected on top, copied into the output
   // when it is done, and popped, so binding a block allocates nothing.
   std::vector<AttrSlot> slot_stack_;
   std::vector<EntityId> child_stack_;
@@ -116,16 +130,15 @@ void Binder::bind_attribute(const File& file, AttributeId id, const KindSchema& 
 }
 
 void Binder::bind_nested(const File& file, const Block& nested, EntityId parent, bool from_stdlib) {
-  const KindId parent_kind = model_.entities[parent].kind;
-  KindId kind = parent_kind == Schema::kUnknownKind
-                    ? Schema::kUnknownKind
-                    : model_.schema.find_nested(parent_kind, nested.kind);
+  const KindId parent_kind = out_.entities[parent].kind;
+  KindId kind = parent_kind == Schema::kUnknownKind ? Schema::kUnknownKind
+                                                    : schema_.find_nested(parent_kind, nested.kind);
   if (kind == kNoKind) {
     const Span span = file.span(nested.kind_begin, nested.kind_end);
-    report_with_suggestion(diagnostics_, "unknown-kind", span,
-                           fmt::format("`{}` is not a block of `{}`", nested.kind,
-                                       model_.schema.kind(parent_kind).name),
-                           suggest_fix(span, nested.kind, model_.schema.nested_names(parent_kind)));
+    report_with_suggestion(
+        diagnostics_, "unknown-kind", span,
+        fmt::format("`{}` is not a block of `{}`", nested.kind, schema_.kind(parent_kind).name),
+        suggest_fix(span, nested.kind, schema_.nested_names(parent_kind)));
     kind = Schema::kUnknownKind;
   }
   const auto id = static_cast<BlockId>(&nested - file.blocks.data());
@@ -133,21 +146,23 @@ void Binder::bind_nested(const File& file, const Block& nested, EntityId parent,
   child_stack_.push_back(child);
 }
 
-void Binder::check_required(EntityId id, const KindSchema& kind, std::span<const AttrSlot> slots) {
+void Binder::check_required(const File& file, const Block& block, const KindSchema& kind,
+                            std::span<const AttrSlot> slots) {
   for (std::uint32_t i = 0; i < kind.attrs.size(); ++i) {
     if (!kind.attrs[i].required) continue;
     const bool present = std::any_of(slots.begin(), slots.end(),
                                      [&](const AttrSlot& slot) { return slot.attr == i; });
     if (present) continue;
-    diagnostics_.error("missing-attribute", model_.header_span(id),
+    diagnostics_.error("missing-attribute", header_span(file, block),
                        fmt::format("`{}` is missing the required attribute `{}`",
-                                   model_.display_name(id), kind.attrs[i].name));
+                                   block.label.empty() ? std::string_view(kind.name) : block.label,
+                                   kind.attrs[i].name));
   }
 }
 
 EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id, EntityId parent,
                             bool from_stdlib) {
-  const auto id = static_cast<EntityId>(model_.entities.size());
+  const auto id = static_cast<EntityId>(out_.entities.size());
   Entity entity;
   entity.kind = kind_id;
   entity.file = file.id;
@@ -156,9 +171,9 @@ EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id
   entity.name = block.label;
   entity.has_error = block.has_error || kind_id == Schema::kUnknownKind;
   entity.from_stdlib = from_stdlib;
-  model_.entities.push_back(entity);
+  out_.entities.push_back(entity);
 
-  const KindSchema& kind = model_.schema.kind(kind_id);
+  const KindSchema& kind = schema_.kind(kind_id);
   if (kind_id != Schema::kUnknownKind) check_label(file, block, kind);
   const std::size_t first_slot = slot_stack_.size();
   const std::size_t first_child = child_stack_.size();
@@ -171,16 +186,16 @@ EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id
   }
   const std::span<const AttrSlot> slots(slot_stack_.data() + first_slot,
                                         slot_stack_.size() - first_slot);
-  if (!entity.has_error) check_required(id, kind, slots);
+  if (!entity.has_error) check_required(file, block, kind, slots);
 
-  Entity& stored = model_.entities[id];
-  stored.first_slot = static_cast<std::uint32_t>(model_.slots.size());
+  Entity& stored = out_.entities[id];
+  stored.first_slot = static_cast<std::uint32_t>(out_.slots.size());
   stored.slot_count = static_cast<std::uint32_t>(slots.size());
-  model_.slots.insert(model_.slots.end(), slots.begin(), slots.end());
-  stored.first_child = static_cast<std::uint32_t>(model_.children.size());
+  out_.slots.insert(out_.slots.end(), slots.begin(), slots.end());
+  stored.first_child = static_cast<std::uint32_t>(out_.children.size());
   stored.child_count = static_cast<std::uint32_t>(child_stack_.size() - first_child);
-  model_.children.insert(model_.children.end(),
-                         child_stack_.begin() + static_cast<long>(first_child), child_stack_.end());
+  out_.children.insert(out_.children.end(), child_stack_.begin() + static_cast<long>(first_child),
+                       child_stack_.end());
   slot_stack_.resize(first_slot);
   child_stack_.resize(first_child);
   return id;
@@ -208,6 +223,53 @@ void reserve_namespaces(Model& model, const std::vector<File>& files) {
   for (const auto& [name_space, blocks] : counts) model.names[name_space].reserve(blocks);
 }
 
+// Binds the top-level blocks of one file (schema blocks were read by the schema already).
+BoundFile bind_file(const Schema& schema, const File& file, bool from_stdlib) {
+  BoundFile out;
+  out.entities.reserve(file.blocks.size());
+  out.slots.reserve(file.attributes.size());
+  out.children.reserve(file.blocks.size());
+  Binder binder(schema, out);
+  for (BlockId block_id : file.top_level) {
+    const Block& block = file.blocks[block_id];
+    if (block.kind == "schema") continue;
+    KindId kind = schema.find_top_level(block.kind);
+    if (kind == kNoKind || schema.kind(kind).nested_anywhere) {
+      const Span span = file.span(block.kind_begin, block.kind_end);
+      const auto kinds = schema.top_level_names();
+      const std::vector<std::string_view> names(kinds.begin(), kinds.end());
+      auto best = closest(block.kind, names);
+      std::optional<Fix> fix;
+      if (best) fix = Fix{span, *best, fmt::format("replace with `{}`", *best)};
+      report_with_suggestion(out.diagnostics, "unknown-kind", span,
+                             fmt::format("unknown kind `{}`", block.kind), std::move(fix));
+      kind = Schema::kUnknownKind;
+    }
+    out.top_level.push_back(binder.bind_block(file, block, kind, kNoEntity, from_stdlib));
+  }
+  return out;
+}
+
+// Appends a file's entities to the model, shifting its ids by what the model already holds.
+void merge(Model& model, BoundFile& bound, std::vector<EntityId>& top_level,
+           Diagnostics& diagnostics) {
+  const auto entity_base = static_cast<EntityId>(model.entities.size());
+  const auto slot_base = static_cast<std::uint32_t>(model.slots.size());
+  const auto child_base = static_cast<std::uint32_t>(model.children.size());
+  for (Entity entity : bound.entities) {
+    if (entity.parent != kNoEntity) entity.parent += entity_base;
+    entity.first_slot += slot_base;
+    entity.first_child += child_base;
+    model.entities.push_back(entity);
+  }
+  model.slots.insert(model.slots.end(), bound.slots.begin(), bound.slots.end());
+  for (EntityId child : bound.children) model.children.push_back(child + entity_base);
+  for (EntityId id : bound.top_level) top_level.push_back(id + entity_base);
+  auto& items = diagnostics.items();
+  items.insert(items.end(), std::make_move_iterator(bound.diagnostics.items().begin()),
+               std::make_move_iterator(bound.diagnostics.items().end()));
+}
+
 }  // namespace
 
 void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
@@ -216,35 +278,23 @@ void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
   for (const File& file : files) {
     blocks += file.blocks.size();
     attributes += file.attributes.size();
+    model.files.push_back(&file);
+    model.targets.emplace_back(file.exprs.size(), kNoEntity);
   }
   model.entities.reserve(blocks);
   model.slots.reserve(attributes);
   model.children.reserve(blocks);
   reserve_namespaces(model, files);
-  Binder binder(model, diagnostics);
+  // Files bind independently (the schema is complete and only read), so on all cores.
+  std::vector<BoundFile> bound(files.size());
+  parallel_for(files.size(), worker_count(files.size()), [&](std::size_t i, std::size_t) {
+    bound[i] = bind_file(model.schema, files[i], files[i].id < first_user_file);
+  });
   std::vector<EntityId> top_level;
-  for (const File& file : files) {
-    model.files.push_back(&file);
-    model.targets.emplace_back(file.exprs.size(), kNoEntity);
-    const bool from_stdlib = file.id < first_user_file;
-    for (BlockId block_id : file.top_level) {
-      const Block& block = file.blocks[block_id];
-      if (block.kind == "schema") continue;
-      KindId kind = model.schema.find_top_level(block.kind);
-      if (kind == kNoKind || model.schema.kind(kind).nested_anywhere) {
-        const Span span = file.span(block.kind_begin, block.kind_end);
-        std::vector<std::string_view> names;
-        const auto kinds = model.schema.top_level_names();
-        names.assign(kinds.begin(), kinds.end());
-        auto best = closest(block.kind, names);
-        std::optional<Fix> fix;
-        if (best) fix = Fix{span, *best, fmt::format("replace with `{}`", *best)};
-        report_with_suggestion(diagnostics, "unknown-kind", span,
-                               fmt::format("unknown kind `{}`", block.kind), std::move(fix));
-        kind = Schema::kUnknownKind;
-      }
-      top_level.push_back(binder.bind_block(file, block, kind, kNoEntity, from_stdlib));
-    }
+  top_level.reserve(blocks);
+  for (BoundFile& file : bound) {
+    merge(model, file, top_level, diagnostics);
+    file = BoundFile();  // its memory goes back for what follows
   }
   SymbolTable(model, diagnostics).declare(top_level);
 }

@@ -17,10 +17,13 @@ const Expr* Model::attr_expr(EntityId id, std::string_view name) const {
   return attribute ? &file_of(id).exprs[attribute->value] : nullptr;
 }
 
-Span Model::header_span(EntityId id) const {
-  const Block& block = block_of(id);
+Span header_span(const File& file, const Block& block) {
   const std::uint32_t end = block.label_kind == LabelKind::None ? block.kind_end : block.label_end;
-  return {entities[id].file, block.kind_begin, end};
+  return file.span(block.kind_begin, end);
+}
+
+Span Model::header_span(EntityId id) const {
+  return gtm::header_span(file_of(id), block_of(id));
 }
 
 EntityId Model::find(std::string_view name_space, std::string_view name) const {

@@ -36,6 +36,9 @@ struct Entity {
   bool from_stdlib = false;
 };
 
+/// The span that names a block: its kind and label (`person dana`).
+Span header_span(const File& file, const Block& block);
+
 struct Model {
   Schema schema;
   std::vector<const File*> files;  ///< by FileId
