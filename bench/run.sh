@@ -5,7 +5,7 @@
 # so a fast wrong answer cannot win. Then two shapes of workspace on gtmlint alone (one routing of
 # 500 rules; 10,000 people, reference-heavy) and, when tests/integration has its npm packages,
 # the language server's re-check after a one-character edit at 10,000 fields. Prints Markdown
-# tables (median of 3 runs, peak memory, throughput) and, with gnuplot, draws bench/results.png.
+# tables (median of 5 runs, peak memory, throughput) and, with gnuplot, draws bench/results.png.
 # Usage: bench/run.sh [N...]   (default: 1000 10000 100000)
 # SPECTRAL_MAX (default 100000): the largest N Spectral runs on (at 1,000,000 fields it needs
 # minutes and gigabytes).
@@ -22,14 +22,11 @@ sizes=${*:-1000 10000 100000}
 results=$here/results.tsv
 : > "$results"
 
-median_run() {  # median_run LABEL OUTFILE CMD... -> "seconds peak_kb" (wall time in ns precision)
+median_run() {  # median_run LABEL OUTFILE CMD... -> "seconds peak_kb" (median of 5 timed runs)
   label=$1; out=$2; shift 2
-  for run in 1 2 3; do
-    start=$(date +%s%N)
-    /usr/bin/time -f "%M" -o "$data/time.$run" "$@" > "$out" 2>/dev/null || true
-    end=$(date +%s%N)
-    echo "$(( (end - start) / 1000 )) $(tail -n 1 "$data/time.$run")"
-  done | sort -n | sed -n 2p | awk '{ printf "%.4f %d\n", $1 / 1e6, $2 }'
+  peak=$(python3 "$here/timed.py" memory "$out" "$@")
+  secs=$(for run in 1 2 3 4 5; do python3 "$here/timed.py" time "$out" "$@"; done | sort -n | sed -n 3p)
+  echo "$secs $peak"
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GB; $(date +%F)"

@@ -7,7 +7,6 @@
 // serves every allocation from memory that is already there.
 #include "cli/heap_reserve.hpp"
 
-#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <vector>
@@ -63,7 +62,7 @@ void advise_pieces(const std::vector<void*>& pieces) {
 }  // namespace
 
 void reserve_heap(std::size_t bytes) {
-  bytes = std::max(bytes, kMinimum);
+  if (bytes < kMinimum) return;  // a few hundred faults cost less than populating
   // One heap for every thread (worker threads would otherwise get arenas of their own, outside
   // the reserved memory), large blocks from that heap rather than from fresh mappings, and no
   // trimming, so that the pieces freed below stay at the top of the heap for what follows.
