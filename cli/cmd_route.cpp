@@ -231,10 +231,10 @@ std::string describe_lead(const Lead& lead) {
 
 // Every field named on the command line must be a field of the object.
 bool check_fields(const Model& model, std::string_view object, const Lead& lead, Io& io) {
-  const auto fields = model.names.find("fields");
+  const NameTable* fields = model.names.find("fields");
   std::vector<std::string_view> known;
-  if (fields != model.names.end()) {
-    fields->second.for_each([&](std::string_view path, EntityId) {
+  if (fields) {
+    fields->for_each([&](std::string_view path, EntityId) {
       if (is_field_of(path, object)) known.push_back(path.substr(object.size() + 1));
     });
   }

@@ -67,7 +67,8 @@ bool is_policy_builtin(std::string_view name) {
 Evaluator::Evaluator(const Model& model, std::int64_t today) : model_(model), today_(today) {
   for (KindId kind = 0; kind < model.schema.size(); ++kind) {
     const KindSchema& schema = model.schema.kind(kind);
-    if (schema.singleton && schema.parent == kNoKind) singleton_kinds_.emplace_back(schema.name, kind);
+    if (schema.singleton && schema.parent == kNoKind)
+      singleton_kinds_.emplace_back(schema.name, kind);
   }
 }
 Evaluator::~Evaluator() = default;
@@ -212,10 +213,13 @@ Value Evaluator::compare(CompareOp op, const Value& a, const Value& b) {
 }
 
 Value Evaluator::call(const File& file, const Expr& e, EntityId subject) {
+  const auto children = file.children(e);
   std::vector<Value> args;
-  for (ExprId id : file.children(e)) args.push_back(eval(file, id, subject));
+  args.reserve(children.size());
+  for (ExprId id : children) args.push_back(eval(file, id, subject));
   const std::string_view name = e.text;
-  const auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : Value::none(); };
+  static const Value kNone = Value::none();
+  const auto arg = [&](std::size_t i) -> const Value& { return i < args.size() ? args[i] : kNone; };
   if (name == "today") {
     Value v = Value::with(Value::Kind::Date);
     v.integer = today_;
@@ -275,15 +279,14 @@ Value Evaluator::call(const File& file, const Expr& e, EntityId subject) {
   if (name == "setting") {
     if (arg(0).kind != Value::Kind::Text || arg(1).kind != Value::Kind::Text) return Value::none();
     // Settings do not change during a check, and policies for every entity ask for them.
-    std::string key = std::string(arg(0).text) + '\0' + std::string(arg(1).text);
+    const std::pair key(arg(0).text, arg(1).text);
     if (const auto it = settings_.find(key); it != settings_.end()) return it->second;
     const KindId settings = model_.schema.find_top_level("settings");
     if (settings == kNoKind) return Value::none();
     Value block = Value::with(Value::Kind::Block);
     block.entity = singleton(settings);
     block.block_kind = settings;
-    return settings_.emplace(std::move(key), member(member(block, arg(0).text), arg(1).text))
-        .first->second;
+    return settings_.emplace(key, member(member(block, arg(0).text), arg(1).text)).first->second;
   }
   return Value::unknown();
 }

@@ -7,10 +7,13 @@
 
 #include "compiler/text_hash.hpp"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "compiler/model.hpp"
 #include "compiler/value.hpp"
@@ -53,7 +56,9 @@ class Evaluator {
   /// The singleton kinds by name (`settings`): a root name is compared with these few instead
   /// of being looked up among all kinds (every attribute a policy reads is a root name).
   std::vector<std::pair<std::string_view, KindId>> singleton_kinds_;
-  std::unordered_map<std::string, Value> settings_;  ///< `setting(section, key)` results
+  /// `setting(section, key)` results, by the section and key as written (views of source text,
+  /// which outlives the evaluator).
+  absl::flat_hash_map<std::pair<std::string_view, std::string_view>, Value> settings_;
 };
 
 /// True if `v` is the boolean true (unknown and everything else are not).

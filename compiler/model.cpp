@@ -27,9 +27,8 @@ Span Model::header_span(EntityId id) const {
 }
 
 EntityId Model::find(std::string_view name_space, std::string_view name) const {
-  const auto space = names.find(name_space);
-  if (space == names.end()) return kNoEntity;
-  return space->second.find(name);
+  const NameTable* space = names.find(name_space);
+  return space ? space->find(name) : kNoEntity;
 }
 
 std::string_view Model::display_name(EntityId id) const {

@@ -8,8 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include <absl/container/node_hash_map.h>
-
 #include "compiler/ast.hpp"
 #include "compiler/name_map.hpp"
 #include "compiler/name_table.hpp"
@@ -46,8 +44,7 @@ struct Model {
   std::vector<AttrSlot> slots;
   std::vector<EntityId> children;
   /// Names by namespace (`entities`, `rules`, ...; fields by full path in `fields`).
-  /// Node-based, so that a namespace's table stays where it is while others are added.
-  absl::node_hash_map<std::string_view, NameTable> names;
+  Namespaces names;
   /// `system.object` -> the first field declared on it.
   NameMap<EntityId> objects;
   /// For each file, for each expression: the entity a reference resolved to, or kNoEntity.

@@ -4,8 +4,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "compiler/name_map.hpp"
 
@@ -48,6 +51,30 @@ class NameTable {
 
  private:
   std::array<NameMap<EntityId>, kShards> shards_;
+};
+
+/// The model's namespaces by name (`entities`, `fields`, ...). There are a handful, so they are
+/// found by comparing names, which costs less than hashing one (every reference resolved looks
+/// one up); each table stays where it is as others are added.
+class Namespaces {
+ public:
+  /// The namespace `name`, added empty if missing.
+  NameTable& operator[](std::string_view name) {
+    if (NameTable* table = find_table(name)) return *table;
+    return *spaces_.emplace_back(std::string(name), std::make_unique<NameTable>()).second;
+  }
+  /// The namespace `name`, or nullptr if nothing was ever declared in it.
+  const NameTable* find(std::string_view name) const { return find_table(name); }
+
+ private:
+  NameTable* find_table(std::string_view name) const {
+    for (const auto& [space, table] : spaces_) {
+      if (space == name) return table.get();
+    }
+    return nullptr;
+  }
+
+  std::vector<std::pair<std::string, std::unique_ptr<NameTable>>> spaces_;
 };
 
 }  // namespace gtm

@@ -60,9 +60,9 @@ std::optional<std::string> suggest_name(const Model& model, std::string_view nam
       for (const auto& [object, id] : model.objects) candidates.push_back(object);
       continue;
     }
-    const auto space = model.names.find(namespace_of(model, kind));
-    if (space == model.names.end()) continue;
-    space->second.for_each([&](std::string_view candidate, EntityId id) {
+    const NameTable* space = model.names.find(namespace_of(model, kind));
+    if (!space) continue;
+    space->for_each([&](std::string_view candidate, EntityId id) {
       if (kind_allowed(model, id, kinds) && !model.entities[id].from_stdlib) {
         candidates.push_back(candidate);
       }
@@ -82,11 +82,11 @@ EntityId resolve_field(const Model& model, std::string_view object, std::string_
 
 std::optional<std::string> suggest_field(const Model& model, std::string_view object,
                                          std::string_view name) {
-  const auto space = model.names.find("fields");
-  if (space == model.names.end()) return std::nullopt;
+  const NameTable* space = model.names.find("fields");
+  if (!space) return std::nullopt;
   const bool bare = name.find('.') == std::string_view::npos;
   std::vector<std::string_view> candidates;
-  space->second.for_each([&](std::string_view path, EntityId) {
+  space->for_each([&](std::string_view path, EntityId) {
     if (!bare) {
       candidates.push_back(path);
     } else if (is_field_of(path, object)) {

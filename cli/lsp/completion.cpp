@@ -134,10 +134,10 @@ class Completer {
 
   void fields_of_object(EntityId entity, std::string_view scope) {
     const std::string_view object = condition_object(model_, entity, scope);
-    const auto fields = model_.names.find("fields");
-    if (object.empty() || fields == model_.names.end()) return;
+    const NameTable* fields = model_.names.find("fields");
+    if (object.empty() || !fields) return;
     std::vector<std::string_view> paths;
-    fields->second.for_each([&](std::string_view path, EntityId) {
+    fields->for_each([&](std::string_view path, EntityId) {
       if (is_field_of(path, object)) paths.push_back(path);
     });
     std::sort(paths.begin(), paths.end());  // the map's order is arbitrary
