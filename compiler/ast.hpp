@@ -40,6 +40,13 @@ enum class CompareOp : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge, In, NotIn };
 
 std::string_view compare_op_text(CompareOp op);
 
+/// Whether two attribute or kind names are the same. Names are short and mostly differ in
+/// their first letter, so that is compared before the call to memcmp (attribute look-ups by
+/// name run for every attribute of every entity).
+inline bool same_name(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+}
+
 /// Whether expressions of a kind have children (the others carry a literal or a name).
 constexpr bool has_children(ExprKind kind) {
   return kind >= ExprKind::Call;  // Call, List, Paren, Not, And, Or, Compare, Mapping

@@ -108,7 +108,7 @@ void Binder::bind_attribute(const File& file, AttributeId id, const KindSchema& 
   const Attribute& attribute = file.attributes[id];
   for (std::size_t i = first_slot; i < slot_stack_.size(); ++i) {
     const Attribute& earlier = file.attributes[slot_stack_[i].attribute];
-    if (earlier.name == attribute.name) {
+    if (same_name(earlier.name, attribute.name)) {
       diagnostics_
           .error("duplicate-attribute", file.span_of(attribute),
                  fmt::format("`{}` is set twice in one block", attribute.name))

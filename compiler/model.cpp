@@ -7,7 +7,7 @@ const Attribute* Model::attr(EntityId id, std::string_view name) const {
   const File& file = file_of(id);
   for (const AttrSlot& slot : slots_of(id)) {
     const Attribute& attribute = file.attributes[slot.attribute];
-    if (attribute.name == name) return &attribute;
+    if (same_name(attribute.name, name)) return &attribute;
   }
   return nullptr;
 }

@@ -15,7 +15,7 @@ const AttrSchema* KindSchema::find_attr(std::string_view attr) const {
 
 int KindSchema::attr_index(std::string_view attr) const {
   for (std::size_t i = 0; i < attrs.size(); ++i) {
-    if (attrs[i].name == attr) return static_cast<int>(i);
+    if (same_name(attrs[i].name, attr)) return static_cast<int>(i);
   }
   return -1;
 }
