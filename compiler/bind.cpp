@@ -38,8 +38,6 @@ class Binder {
   void bind_nested(const File& file, const Block& nested, EntityId parent, bool from_stdlib);
   void check_required(const File& file, const Block& block, const KindSchema& kind,
                       std::span<const AttrSlot> slots);
-  std::optional<Fix> suggest_fix(Span span, std::string_view word,
-                                 const std::vector<std::string>& candidates) const;
 
   const Schema& schema_;
   BoundFile& out_;
@@ -50,8 +48,9 @@ class Binder {
   std::vector<EntityId> child_stack_;
 };
 
-std::optional<Fix> Binder::suggest_fix(Span span, std::string_view word,
-                                       const std::vector<std::string>& candidates) const {
+// The closest candidate to a misspelt word, as a fix replacing it.
+std::optional<Fix> suggest_fix(Span span, std::string_view word,
+                               const std::vector<std::string>& candidates) {
   std::vector<std::string_view> views(candidates.begin(), candidates.end());
   auto best = closest(word, views);
   if (!best) return std::nullopt;
@@ -236,13 +235,9 @@ BoundFile bind_file(const Schema& schema, const File& file, bool from_stdlib) {
     KindId kind = schema.find_top_level(block.kind);
     if (kind == kNoKind || schema.kind(kind).nested_anywhere) {
       const Span span = file.span(block.kind_begin, block.kind_end);
-      const auto kinds = schema.top_level_names();
-      const std::vector<std::string_view> names(kinds.begin(), kinds.end());
-      auto best = closest(block.kind, names);
-      std::optional<Fix> fix;
-      if (best) fix = Fix{span, *best, fmt::format("replace with `{}`", *best)};
       report_with_suggestion(out.diagnostics, "unknown-kind", span,
-                             fmt::format("unknown kind `{}`", block.kind), std::move(fix));
+                             fmt::format("unknown kind `{}`", block.kind),
+                             suggest_fix(span, block.kind, schema.top_level_names()));
       kind = Schema::kUnknownKind;
     }
     out.top_level.push_back(binder.bind_block(file, block, kind, kNoEntity, from_stdlib));
@@ -265,9 +260,7 @@ void merge(Model& model, BoundFile& bound, std::vector<EntityId>& top_level,
   model.slots.insert(model.slots.end(), bound.slots.begin(), bound.slots.end());
   for (EntityId child : bound.children) model.children.push_back(child + entity_base);
   for (EntityId id : bound.top_level) top_level.push_back(id + entity_base);
-  auto& items = diagnostics.items();
-  items.insert(items.end(), std::make_move_iterator(bound.diagnostics.items().begin()),
-               std::make_move_iterator(bound.diagnostics.items().end()));
+  diagnostics.append(std::move(bound.diagnostics));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // collects them. Producers never print; renderers (render_*.cpp) decide how findings look.
 #pragma once
 
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,12 @@ class Diagnostics {
 
   std::vector<Diagnostic>& items() { return items_; }
   const std::vector<Diagnostic>& items() const { return items_; }
+  /// Moves every finding of `other` to the end of this list, in their order.
+  void append(Diagnostics&& other) {
+    items_.insert(items_.end(), std::make_move_iterator(other.items_.begin()),
+                  std::make_move_iterator(other.items_.end()));
+    other.items_.clear();
+  }
   /// Orders by file, position and rule so that output is stable whatever order passes ran in.
   void sort();
 

@@ -31,4 +31,19 @@ void parallel_for(std::size_t tasks, std::size_t workers, const Task& task) {
   for (std::thread& thread : pool) thread.join();
 }
 
+/// Calls task(begin, end, chunk, worker) for consecutive ranges of at most `chunk_size` indices
+/// covering [0, count), on the cores `chunk_workers` tells.
+template <typename Task>
+void parallel_for_chunks(std::size_t count, std::size_t chunk_size, const Task& task) {
+  const std::size_t chunks = (count + chunk_size - 1) / chunk_size;
+  parallel_for(chunks, worker_count(chunks), [&](std::size_t chunk, std::size_t worker) {
+    task(chunk * chunk_size, std::min(count, (chunk + 1) * chunk_size), chunk, worker);
+  });
+}
+
+/// How many threads parallel_for_chunks uses (for state kept per thread).
+inline std::size_t chunk_workers(std::size_t count, std::size_t chunk_size) {
+  return worker_count((count + chunk_size - 1) / chunk_size);
+}
+
 }  // namespace gtm

@@ -221,7 +221,7 @@ void run_policies(const Model& model, const std::vector<Policy>& policies, std::
   constexpr std::size_t kChunk = 4096;
   const std::size_t entities = model.entities.size();
   std::vector<std::unique_ptr<Evaluator>> evaluators;
-  for (std::size_t w = 0; w < worker_count((entities + kChunk - 1) / kChunk); ++w) {
+  for (std::size_t w = 0; w < chunk_workers(entities, kChunk); ++w) {
     evaluators.push_back(std::make_unique<Evaluator>(model, today));
   }
   check_in_parallel(entities, kChunk, diagnostics,

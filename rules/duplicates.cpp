@@ -93,15 +93,15 @@ void field_duplicates(const Model& model, Diagnostics& diagnostics) {
   // The keys are computed on all cores: reading a million names is most of the work.
   const std::vector<EntityId> fields = entities_of(model, "field");
   std::vector<std::pair<std::uint64_t, EntityId>> keys(fields.size(), {0, kNoEntity});
-  constexpr std::size_t kChunk = 16384;
-  const std::size_t chunks = (fields.size() + kChunk - 1) / kChunk;
-  parallel_for(chunks, worker_count(chunks), [&](std::size_t chunk, std::size_t) {
-    const std::size_t end = std::min(fields.size(), (chunk + 1) * kChunk);
-    for (std::size_t i = chunk * kChunk; i < end; ++i) {
-      const std::string_view path = model.entities[fields[i]].name;
-      if (path.find('.') != std::string_view::npos) keys[i] = {field_key(path), fields[i]};
-    }
-  });
+  parallel_for_chunks(fields.size(), 16384,
+                      [&](std::size_t begin, std::size_t end, std::size_t, std::size_t) {
+                        for (std::size_t i = begin; i < end; ++i) {
+                          const std::string_view path = model.entities[fields[i]].name;
+                          if (path.find('.') != std::string_view::npos) {
+                            keys[i] = {field_key(path), fields[i]};
+                          }
+                        }
+                      });
   std::erase_if(keys, [](const auto& key) { return key.second == kNoEntity; });
   std::sort(keys.begin(), keys.end());
   const auto same = [&](EntityId a, EntityId b) {
