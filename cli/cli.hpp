@@ -19,4 +19,8 @@ struct Io {
 /// `args` excludes the program name.
 int run(const std::vector<std::string>& args, Io io);
 
+/// Whether `args` name a command that reads the workspace once and exits (everything but the
+/// language server, help and the version).
+bool runs_once(const std::vector<std::string>& args);
+
 }  // namespace gtm::cli

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <array>
 
 #include "cli/cli.hpp"
@@ -177,6 +179,12 @@ const Command* find_command(std::string_view name) {
     if (command.name == name) return &command;
   }
   return nullptr;
+}
+
+bool runs_once(const std::vector<std::string>& args) {
+  if (args.empty()) return true;
+  static constexpr std::string_view kOthers[] = {"lsp", "help", "--help", "-h", "--version", "-V"};
+  return std::find(std::begin(kOthers), std::end(kOthers), args[0]) == std::end(kOthers);
 }
 
 int run(const std::vector<std::string>& args, Io io) {

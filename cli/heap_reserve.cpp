@@ -7,6 +7,7 @@
 // serves every allocation from memory that is already there.
 #include "cli/heap_reserve.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <vector>
@@ -28,15 +29,18 @@ constexpr int MADV_POPULATE_WRITE = 23;  // Linux 5.14; older kernels refuse it 
 #endif
 
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
-constexpr std::size_t kMinimum = 4 * kHugePage;
 /// glibc refuses a mapping threshold above half its heap size (32 MiB on 64-bit systems).
 constexpr std::size_t kMaxMmapThreshold = std::size_t{32} << 20;
-constexpr std::size_t kPiece = kMaxMmapThreshold / 2;
+constexpr std::size_t kMaxPiece = kMaxMmapThreshold / 2;
 
-void advise_populated_huge_pages(void* block, std::size_t size) {
-  const auto begin = reinterpret_cast<std::uintptr_t>(block);
+struct Piece {
+  void* at = nullptr;
+  std::size_t size = 0;
+};
+
+void advise_populated_huge_pages(std::uintptr_t begin, std::uintptr_t end) {
   const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
-  const std::uintptr_t last = (begin + size) & ~(kHugePage - 1);
+  const std::uintptr_t last = end & ~(kHugePage - 1);
   if (last <= first) return;
   void* pages = reinterpret_cast<void*>(first);
   madvise(pages, last - first, MADV_HUGEPAGE);
@@ -45,41 +49,63 @@ void advise_populated_huge_pages(void* block, std::size_t size) {
 
 // Advises runs of adjacent pieces (each piece's end meets the next one's chunk header) as one
 // range, so that no 2 MiB page is lost at the seams.
-void advise_pieces(const std::vector<void*>& pieces) {
+void advise_pieces(const std::vector<Piece>& pieces) {
   constexpr std::uintptr_t kChunkHeader = 64;
+  const auto begin_of = [&](std::size_t i) {
+    return reinterpret_cast<std::uintptr_t>(pieces[i].at);
+  };
   std::size_t run = 0;
   for (std::size_t i = 1; i <= pieces.size(); ++i) {
-    const auto end = reinterpret_cast<std::uintptr_t>(pieces[i - 1]) + kPiece;
-    const bool adjacent = i < pieces.size() && reinterpret_cast<std::uintptr_t>(pieces[i]) >= end &&
-                          reinterpret_cast<std::uintptr_t>(pieces[i]) - end <= kChunkHeader;
+    const std::uintptr_t end = begin_of(i - 1) + pieces[i - 1].size;
+    const bool adjacent =
+        i < pieces.size() && begin_of(i) >= end && begin_of(i) - end <= kChunkHeader;
     if (adjacent) continue;
-    const auto begin = reinterpret_cast<std::uintptr_t>(pieces[run]);
-    advise_populated_huge_pages(pieces[run], end - begin);
+    advise_populated_huge_pages(begin_of(run), end);
     run = i;
   }
+}
+
+// The freed pieces merge into one free block starting at `begin`, and malloc serves the next
+// requests from its lowest addresses: those below the first 2 MiB boundary are ordinary pages
+// that would fault one by one. One allocation that is never freed fills them; never touched,
+// it costs address space only.
+void fill_head(std::uintptr_t begin) {
+  constexpr std::uintptr_t kChunkHeader = 2 * sizeof(std::size_t);
+  const std::uintptr_t boundary = (begin + kHugePage - 1) & ~(kHugePage - 1);
+  if (boundary - begin <= 2 * kChunkHeader) return;
+  // Kept where the compiler can see it escape, or it would drop the unused allocation.
+  static std::vector<void*> heads;
+  heads.push_back(std::malloc(boundary - begin - kChunkHeader));
 }
 
 }  // namespace
 
 void reserve_heap(std::size_t bytes) {
-  if (bytes < kMinimum) return;  // a few hundred faults cost less than populating
+  if (bytes == 0) return;
   // One heap for every thread (worker threads would otherwise get arenas of their own, outside
   // the reserved memory), large blocks from that heap rather than from fresh mappings, and no
   // trimming, so that the pieces freed below stay at the top of the heap for what follows.
   mallopt(M_ARENA_MAX, 1);
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(kMaxMmapThreshold));
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  // The heap grows in pieces below the mapping threshold, so they come from one contiguous
-  // heap; where it is not contiguous (brk refused), each piece is advised on its own.
-  std::vector<void*> pieces;
-  pieces.reserve(bytes / kPiece + 1);
-  for (std::size_t reserved = 0; reserved < bytes; reserved += kPiece) {
-    void* piece = std::malloc(kPiece);
+  // Whole 2 MiB pages, and one more: the heap does not start on a page boundary. The heap grows
+  // in pieces below the mapping threshold, so they come from one contiguous heap (free heap
+  // left by an earlier call is taken first); where it is not contiguous (brk refused), each
+  // piece is advised on its own.
+  const std::size_t total = (bytes + kHugePage - 1) / kHugePage * kHugePage + kHugePage;
+  std::vector<Piece> pieces;
+  pieces.reserve(total / kMaxPiece + 1);
+  for (std::size_t reserved = 0; reserved < total;) {
+    const std::size_t size = std::min(kMaxPiece, total - reserved);
+    void* piece = std::malloc(size);
     if (piece == nullptr) break;  // not enough memory: the rest will fault in as used
-    pieces.push_back(piece);
+    pieces.push_back({piece, size});
+    reserved += size;
   }
+  if (pieces.empty()) return;
   advise_pieces(pieces);
-  for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) std::free(*it);
+  for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) std::free(it->at);
+  fill_head(reinterpret_cast<std::uintptr_t>(pieces.front().at));
 }
 
 #else

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli.hpp"
 #include "cli/heap_reserve.hpp"
 #include "compiler/compilation.hpp"
 #include "compiler/name_table.hpp"
@@ -87,10 +88,22 @@ TEST_CASE("leaves have no children, whatever their payload") {
 }
 
 TEST_CASE("a reserved heap serves allocations, large and small, as before") {
+  cli::reserve_heap(cli::kStartupHeapBytes);  // twice: the second takes the first's free heap
   cli::reserve_heap(16 << 20);
+  cli::reserve_heap(1);
   std::vector<std::uint32_t> large(3'000'000);
   std::iota(large.begin(), large.end(), 0u);
   std::vector<std::string> small(10'000, std::string(40, 'x'));
   CHECK(large.back() == 2'999'999u);
   CHECK(small.back().size() == 40);
+}
+
+TEST_CASE("the heap is reserved for one-shot commands, not for the server or the help") {
+  CHECK(cli::runs_once({}));
+  CHECK(cli::runs_once({"check", "--format", "json"}));
+  CHECK(cli::runs_once({"examples/acme"}));  // `check` is the default command
+  CHECK(cli::runs_once({"fmt", "--check"}));
+  CHECK_FALSE(cli::runs_once({"lsp"}));
+  CHECK_FALSE(cli::runs_once({"--version"}));
+  CHECK_FALSE(cli::runs_once({"help", "check"}));
 }
