@@ -30,7 +30,9 @@ struct kw_in : keyword< TAO_PEGTL_STRING( "in" ) > {};
 struct kw_true : keyword< TAO_PEGTL_STRING( "true" ) > {};
 struct kw_false : keyword< TAO_PEGTL_STRING( "false" ) > {};
 struct kw_none : keyword< TAO_PEGTL_STRING( "none" ) > {};
-struct reserved : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false, kw_none > {};
+// Tried before every identifier: the first letter rules out most names before any keyword is.
+struct reserved : seq< at< one< 'a', 'o', 'n', 'i', 't', 'f' > >,
+                       sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false, kw_none > > {};
 
 // The rest of an identifier in runs of plain characters (one rule call per run, not per
 // character: identifiers are most of a file).
