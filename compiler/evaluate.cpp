@@ -98,6 +98,20 @@ Value Evaluator::attribute(EntityId entity, KindId kind, std::string_view name) 
   return Value::none();
 }
 
+bool Evaluator::reads_subject(const File& file, ExprId id) const {
+  const Expr& e = file.exprs[id];
+  if (e.kind == ExprKind::Reference) {  // the same roots as root() below, in the same order
+    const std::string_view name = e.text.substr(0, e.text.find('.'));
+    if (name == "name") return true;
+    if (name == "kind") return false;
+    return std::none_of(singleton_kinds_.begin(), singleton_kinds_.end(),
+                        [&](const auto& singleton) { return singleton.first == name; });
+  }
+  const auto children = file.children(e);
+  return std::any_of(children.begin(), children.end(),
+                     [&](ExprId child) { return reads_subject(file, child); });
+}
+
 Value Evaluator::root(std::string_view name, EntityId subject) {
   const Entity& entity = model_.entities[subject];
   if (name == "name") return Value::of_text(model_.display_name(subject));

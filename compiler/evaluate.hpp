@@ -38,6 +38,10 @@ class Evaluator {
   /// The value of a dotted path such as `owner.left` or `settings.limits.max_sla`.
   Value path(std::string_view path, EntityId subject);
   std::int64_t today() const { return today_; }
+  /// Whether an expression's value can differ between two entities of the same kind: it reads
+  /// an attribute or the name. One that does not (`setting("naming", kind) != none`) has one
+  /// value per kind.
+  bool reads_subject(const File& file, ExprId id) const;
 
  private:
   Value root(std::string_view name, EntityId subject);

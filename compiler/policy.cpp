@@ -167,11 +167,23 @@ std::string interpolate(const Model& model, Evaluator& evaluator, std::string_vi
   return out;
 }
 
-void run_on(const Model& model, const Policy& policy, Evaluator& evaluator, EntityId id,
+/// A policy as an entity of one kind meets it: conditions that read nothing of the entity
+/// (`where = setting("naming", kind) != none`) are decided once for the kind.
+struct KindPolicy {
+  const Policy* policy = nullptr;
+  bool check_where = true;
+  bool check_require = true;  ///< false: the requirement fails for every entity of the kind
+};
+
+void run_on(const Model& model, const KindPolicy& planned, Evaluator& evaluator, EntityId id,
             Diagnostics& diagnostics) {
+  const Policy& policy = *planned.policy;
   const File& policy_file = model.file_of(policy.entity);
-  if (policy.where && !is_true(evaluator.eval(policy_file, *policy.where, id))) return;
-  if (!is_false(evaluator.eval(policy_file, policy.require, id))) return;
+  if (planned.check_where && policy.where &&
+      !is_true(evaluator.eval(policy_file, *policy.where, id))) {
+    return;
+  }
+  if (planned.check_require && !is_false(evaluator.eval(policy_file, policy.require, id))) return;
   Span span = model.header_span(id);
   if (!policy.at.empty()) {
     if (const Expr* at = model.attr_expr(id, policy.at)) span = model.file_of(id).span_of(*at);
@@ -179,6 +191,51 @@ void run_on(const Model& model, const Policy& policy, Evaluator& evaluator, Enti
   Diagnostic& d = diagnostics.report(policy.severity, policy.id, span,
                                      interpolate(model, evaluator, policy.message, id));
   d.help = interpolate(model, evaluator, policy.help, id);
+}
+
+/// How `policy` meets entities of the kind of `sample`, or nothing when it never reports one.
+std::optional<KindPolicy> plan_for_kind(const Model& model, const Policy& policy,
+                                        Evaluator& evaluator, EntityId sample) {
+  const File& file = model.file_of(policy.entity);
+  KindPolicy planned{&policy};
+  if (policy.where && !evaluator.reads_subject(file, *policy.where)) {
+    if (!is_true(evaluator.eval(file, *policy.where, sample))) return std::nullopt;
+    planned.check_where = false;
+  }
+  if (!evaluator.reads_subject(file, policy.require)) {
+    if (!is_false(evaluator.eval(file, policy.require, sample))) return std::nullopt;
+    planned.check_require = false;
+  }
+  return planned;
+}
+
+/// The policies of each kind (`own`), and those `for = any` adds for top-level entities.
+struct KindPlan {
+  std::vector<KindPolicy> own, any;
+};
+
+std::vector<KindPlan> plan_policies(const Model& model, const std::vector<Policy>& policies,
+                                    Evaluator& evaluator) {
+  std::vector<EntityId> sample(model.schema.size(), kNoEntity);
+  for (EntityId id = 0; id < model.entities.size(); ++id) {
+    const Entity& entity = model.entities[id];
+    if (!entity.from_stdlib && !entity.has_error && sample[entity.kind] == kNoEntity) {
+      sample[entity.kind] = id;
+    }
+  }
+  std::vector<KindPlan> plans(model.schema.size());
+  for (KindId kind = 0; kind < plans.size(); ++kind) {
+    if (sample[kind] == kNoEntity) continue;  // no entity to check
+    for (const Policy& policy : policies) {
+      const bool own =
+          std::find(policy.kinds.begin(), policy.kinds.end(), kind) != policy.kinds.end();
+      if (!own && !policy.any_kind) continue;
+      if (auto planned = plan_for_kind(model, policy, evaluator, sample[kind])) {
+        (own ? plans[kind].own : plans[kind].any).push_back(*planned);
+      }
+    }
+  }
+  return plans;
 }
 
 }  // namespace
@@ -198,25 +255,6 @@ std::vector<Policy> load_policies(const Model& model, Diagnostics& diagnostics) 
 
 void run_policies(const Model& model, const std::vector<Policy>& policies, std::int64_t today,
                   Diagnostics& diagnostics) {
-  // Index the policies by the kind they check, so each entity meets only its own.
-  std::vector<std::vector<const Policy*>> by_kind(model.schema.size());
-  std::vector<const Policy*> for_any;
-  for (const Policy& policy : policies) {
-    for (KindId kind : policy.kinds) by_kind[kind].push_back(&policy);
-    if (policy.any_kind) for_any.push_back(&policy);
-  }
-  const auto check = [&](EntityId id, Evaluator& evaluator, Diagnostics& found) {
-    const Entity& entity = model.entities[id];
-    if (entity.from_stdlib || entity.has_error) return;
-    for (const Policy* policy : by_kind[entity.kind]) run_on(model, *policy, evaluator, id, found);
-    if (entity.parent != kNoEntity) return;
-    for (const Policy* policy : for_any) {
-      if (std::find(policy->kinds.begin(), policy->kinds.end(), entity.kind) ==
-          policy->kinds.end()) {
-        run_on(model, *policy, evaluator, id, found);
-      }
-    }
-  };
   // Each thread has its own evaluator: its caches are not shared.
   constexpr std::size_t kChunk = 4096;
   const std::size_t entities = model.entities.size();
@@ -224,6 +262,15 @@ void run_policies(const Model& model, const std::vector<Policy>& policies, std::
   for (std::size_t w = 0; w < chunk_workers(entities, kChunk); ++w) {
     evaluators.push_back(std::make_unique<Evaluator>(model, today));
   }
+  const std::vector<KindPlan> plans = plan_policies(model, policies, *evaluators[0]);
+  const auto check = [&](EntityId id, Evaluator& evaluator, Diagnostics& found) {
+    const Entity& entity = model.entities[id];
+    if (entity.from_stdlib || entity.has_error) return;
+    const KindPlan& plan = plans[entity.kind];
+    for (const KindPolicy& policy : plan.own) run_on(model, policy, evaluator, id, found);
+    if (entity.parent != kNoEntity) return;
+    for (const KindPolicy& policy : plan.any) run_on(model, policy, evaluator, id, found);
+  };
   check_in_parallel(entities, kChunk, diagnostics,
                     [&](std::size_t id, std::size_t worker, Diagnostics& found) {
                       check(static_cast<EntityId>(id), *evaluators[worker], found);

@@ -93,7 +93,8 @@ TEST_CASE("operator precedence: or < and < not < comparison < mapping") {
   CHECK(p.show(p.value(6)) == "(or (or a b) c)");
 }
 
-TEST_CASE("a single-token value and one an operator continues parse as the expression grammar does") {
+TEST_CASE(
+    "a single-token value and one an operator continues parse as the expression grammar does") {
   // One token (the fast path), then the same tokens continued by every kind of operator, on the
   // same line, on the next line and after a comment (the fast path must give way to all).
   Parsed p(
@@ -102,11 +103,25 @@ TEST_CASE("a single-token value and one an operator continues parse as the expre
       " k = \"x\" == \"y\"\n l = a -> b\n m = a in [a]\n n = a not in [b]\n o = 1 != 2\n"
       " p = 2 <= 3\n q = \"\"\"raw\"\"\"\n r = sys.obj.field\n s = truex\n}\n");
   REQUIRE(p.diagnostics.items().empty());
-  const std::vector<std::string> expected = {
-      "dana", "text", "4h", "2026-12-31", "-2.5", "true", "none",
-      "(and dana ben)", "(or dana ben)", "(call rr ana)", "(== x y)", "(-> a b)",
-      "(in a (list a))", "(not in a (list b))", "(!= 1 2)", "(<= 2 3)", "raw",
-      "sys.obj.field", "truex"};
+  const std::vector<std::string> expected = {"dana",
+                                             "text",
+                                             "4h",
+                                             "2026-12-31",
+                                             "-2.5",
+                                             "true",
+                                             "none",
+                                             "(and dana ben)",
+                                             "(or dana ben)",
+                                             "(call rr ana)",
+                                             "(== x y)",
+                                             "(-> a b)",
+                                             "(in a (list a))",
+                                             "(not in a (list b))",
+                                             "(!= 1 2)",
+                                             "(<= 2 3)",
+                                             "raw",
+                                             "sys.obj.field",
+                                             "truex"};
   for (std::size_t i = 0; i < expected.size(); ++i) CHECK(p.show(p.value(i)) == expected[i]);
   CHECK(p.value(0).kind == ExprKind::Reference);
   CHECK(p.value(1).kind == ExprKind::String);

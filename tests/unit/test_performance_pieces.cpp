@@ -11,6 +11,7 @@
 #include "cli/cli.hpp"
 #include "cli/heap_reserve.hpp"
 #include "compiler/compilation.hpp"
+#include "compiler/evaluate.hpp"
 #include "compiler/name_table.hpp"
 #include "compiler/parse.hpp"
 #include "compiler/resolve.hpp"
@@ -106,4 +107,20 @@ TEST_CASE("the heap is reserved for one-shot commands, not for the server or the
   CHECK_FALSE(cli::runs_once({"lsp"}));
   CHECK_FALSE(cli::runs_once({"--version"}));
   CHECK_FALSE(cli::runs_once({"help", "check"}));
+}
+
+TEST_CASE("an expression reads its subject through attributes and the name, not the kind") {
+  Compilation compilation;
+  add_source(compilation, "probe.gtm",
+             "probe {\n a = setting(\"naming\", kind) != none\n b = owner != none\n"
+             " c = settings.limits.max_sla\n d = name\n e = count(admins) > 0\n f = today()\n"
+             " g = kind == \"field\" or deprecated != true\n}\n");
+  analyse(compilation, CompileOptions{0, rules::all_analyses()});
+  const File& file = compilation.files.back();
+  Evaluator evaluator(compilation.model, 0);
+  const std::vector<bool> expected = {false, true, false, true, true, false, true};
+  REQUIRE(file.attributes.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(evaluator.reads_subject(file, file.attributes[i].value) == expected[i]);
+  }
 }
