@@ -15,7 +15,7 @@ std::string_view namespace_of(const Model& model, std::string_view kind_name) {
                          : std::string_view(model.schema.kind(kind).name_space);
 }
 
-bool kind_allowed(const Model& model, EntityId id, const std::vector<std::string>& kinds) {
+bool kind_allowed(const Model& model, EntityId id, std::span<const std::string> kinds) {
   const KindId kind = model.entities[id].kind;
   if (kind == Schema::kUnknownKind) return true;  // present, unknown: never a second error
   for (const std::string& name : kinds) {
@@ -37,7 +37,7 @@ EntityId resolve_object(const Model& model, std::string_view path) {
 }  // namespace
 
 Resolution resolve_name(const Model& model, std::string_view name,
-                        const std::vector<std::string>& kinds) {
+                        std::span<const std::string> kinds) {
   Resolution result;
   for (const std::string& kind : kinds) {
     const EntityId id = kind == "object" ? resolve_object(model, name)
@@ -53,7 +53,7 @@ Resolution resolve_name(const Model& model, std::string_view name,
 }
 
 std::optional<std::string> suggest_name(const Model& model, std::string_view name,
-                                        const std::vector<std::string>& kinds) {
+                                        std::span<const std::string> kinds) {
   std::vector<std::string_view> candidates;
   for (const std::string& kind : kinds) {
     if (kind == "object") {

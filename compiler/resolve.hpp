@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,11 +20,11 @@ struct Resolution {
 
 /// Resolves `name` as one of `kinds` (kind names; `object` means a `system.object` path).
 Resolution resolve_name(const Model& model, std::string_view name,
-                        const std::vector<std::string>& kinds);
+                        std::span<const std::string> kinds);
 
 /// The closest existing name among entities of `kinds`.
 std::optional<std::string> suggest_name(const Model& model, std::string_view name,
-                                        const std::vector<std::string>& kinds);
+                                        std::span<const std::string> kinds);
 
 /// The field `object.name` (or `name` itself when it is a full path), or kNoEntity.
 EntityId resolve_field(const Model& model, std::string_view object, std::string_view name);

@@ -265,7 +265,7 @@ class TypeChecker {
     const Entity& entity = model_.entities[id];
     if (kind.label != LabelRule::Path || kind.path_root.empty() || entity.name.empty()) return;
     const std::string_view root = entity.name.substr(0, entity.name.find('.'));
-    const std::vector<std::string> kinds{kind.path_root};
+    const std::span<const std::string> kinds(&kind.path_root, 1);
     const Resolution found = resolve_name(model_, root, kinds);
     if (found.entity != kNoEntity) return;
     const Block& block = model_.block_of(id);
