@@ -8,6 +8,7 @@
 #include "cli/heap_reserve.hpp"
 #include "cli/options.hpp"
 #include "compiler/limits.hpp"
+#include "compiler/parallel.hpp"
 #include "compiler/timing.hpp"
 #include "rules/registry.hpp"
 
@@ -24,6 +25,22 @@ std::size_t source_bytes(const std::vector<fs::path>& files) {
     if (!ec) total += std::min<std::size_t>(size, limits::kMaxFileBytes);
   }
   return total;
+}
+
+struct FileRead {
+  std::optional<std::string> text;
+  std::string error;  ///< why it could not be read
+};
+
+// Files are read on all cores (a large workspace is hundreds of megabytes of copying) into
+// slots in their order, so what follows does not depend on which thread read what.
+std::vector<FileRead> read_in_parallel(const std::vector<fs::path>& files) {
+  std::vector<FileRead> reads(files.size());
+  parallel_for(files.size(), worker_count(files.size()), [&](std::size_t i, std::size_t) {
+    // One byte over the limit is enough to know a file is too large (SourceFile reports it).
+    reads[i].text = read_file(files[i], &reads[i].error, limits::kMaxFileBytes + 1);
+  });
+  return reads;
 }
 
 }  // namespace
@@ -55,9 +72,16 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
                           display_path(root), files.size(), limits::kMaxFiles);
     return false;
   }
+  const auto too_large = [&] {
+    io.err << fmt::format("gtmlint: the .gtm files of `{}` are over the limit of {} bytes\n",
+                          display_path(root), limits::kMaxWorkspaceBytes);
+    return false;
+  };
+  const std::size_t listed_bytes = source_bytes(files);
+  if (listed_bytes > limits::kMaxWorkspaceBytes) return too_large();  // before reading any
   {
     const PhaseTimer timer("reserve memory");
-    reserve_heap(kHeapBytesPerSourceByte * source_bytes(files));
+    reserve_heap(kHeapBytesPerSourceByte * listed_bytes);
   }
   const PhaseTimer timer("read and parse");
   reported.assign(compilation.first_user_file, false);  // the stdlib is never reported
@@ -67,19 +91,14 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
              return is_within(file, scope);
            });
   };
+  std::vector<FileRead> reads = read_in_parallel(files);
   std::size_t total_bytes = 0;
-  for (const fs::path& file : files) {
-    std::string error;
-    // One byte over the limit is enough to know a file is too large (SourceFile reports it).
-    auto text = read_file(file, &error, limits::kMaxFileBytes + 1);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto& [text, error] = reads[i];
     total_bytes += text ? text->size() : 0;
-    if (total_bytes > limits::kMaxWorkspaceBytes) {
-      io.err << fmt::format("gtmlint: the .gtm files of `{}` are over the limit of {} bytes\n",
-                            display_path(root), limits::kMaxWorkspaceBytes);
-      return false;
-    }
-    sources.push_back({display_path(file), text ? std::move(*text) : "", text ? "" : error});
-    reported.push_back(in_scope(file));
+    if (total_bytes > limits::kMaxWorkspaceBytes) return too_large();  // grown since listed
+    sources.push_back({display_path(files[i]), text ? std::move(*text) : "", text ? "" : error});
+    reported.push_back(in_scope(files[i]));
   }
   for (SkippedFile& file : skipped) {
     sources.push_back({display_path(file.path), "", std::move(file.reason)});

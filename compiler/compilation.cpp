@@ -42,7 +42,9 @@ void add_sources(Compilation& compilation, std::vector<SourceText> sources) {
   check_in_parallel(count, 1, compilation.diagnostics,
                     [&](std::size_t i, std::size_t, Diagnostics& found) {
                       const auto id = static_cast<FileId>(first + i);
-                      compilation.files[id] = parse_file(compilation.sources.file(id), id, found);
+                      const SourceFile& source = compilation.sources.file(id);
+                      source.index_lines();  // here, in parallel, rather than when reporting
+                      compilation.files[id] = parse_file(source, id, found);
                     });
 }
 

@@ -54,21 +54,21 @@ Resolution resolve_name(const Model& model, std::string_view name,
 
 std::optional<std::string> suggest_name(const Model& model, std::string_view name,
                                         std::span<const std::string> kinds) {
-  std::vector<std::string_view> candidates;
+  ClosestName chooser(name);
   for (const std::string& kind : kinds) {
     if (kind == "object") {
-      for (const auto& [object, id] : model.objects) candidates.push_back(object);
+      for (const auto& [object, id] : model.objects) chooser.offer(object);
       continue;
     }
     const NameTable* space = model.names.find(namespace_of(model, kind));
     if (!space) continue;
     space->for_each([&](std::string_view candidate, EntityId id) {
-      if (kind_allowed(model, id, kinds) && !model.entities[id].from_stdlib) {
-        candidates.push_back(candidate);
-      }
+      chooser.offer(candidate, [&] {
+        return kind_allowed(model, id, kinds) && !model.entities[id].from_stdlib;
+      });
     });
   }
-  return closest(name, candidates);
+  return chooser.best();
 }
 
 bool is_field_of(std::string_view path, std::string_view object) {
@@ -85,15 +85,15 @@ std::optional<std::string> suggest_field(const Model& model, std::string_view ob
   const NameTable* space = model.names.find("fields");
   if (!space) return std::nullopt;
   const bool bare = name.find('.') == std::string_view::npos;
-  std::vector<std::string_view> candidates;
+  ClosestName chooser(name);
   space->for_each([&](std::string_view path, EntityId) {
     if (!bare) {
-      candidates.push_back(path);
+      chooser.offer(path);
     } else if (is_field_of(path, object)) {
-      candidates.push_back(path.substr(object.size() + 1));
+      chooser.offer(path.substr(object.size() + 1));
     }
   });
-  return closest(name, candidates);
+  return chooser.best();
 }
 
 void report_unresolved(Diagnostics& diagnostics, Span span, std::string message,

@@ -87,35 +87,43 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
     bytes.erase(0, kBom.size());
   }
   text_ = std::move(bytes);
-  line_starts_.push_back(0);
-  const std::string_view text = text_;
-  for (std::size_t at = text.find('\n'); at != std::string_view::npos;
-       at = text.find('\n', at + 1)) {
-    line_starts_.push_back(static_cast<std::uint32_t>(at + 1));
-  }
+}
+
+const std::vector<std::uint32_t>& SourceFile::lines() const {
+  std::call_once(lines_indexed_, [this] {
+    line_starts_.push_back(0);
+    const std::string_view text = text_;
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos;
+         at = text.find('\n', at + 1)) {
+      line_starts_.push_back(static_cast<std::uint32_t>(at + 1));
+    }
+  });
+  return line_starts_;
 }
 
 LineColumn SourceFile::line_column(std::uint32_t offset) const {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
-  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
-  const std::uint32_t start = line_starts_[line - 1];
+  const std::vector<std::uint32_t>& starts = lines();
+  const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  const auto line = static_cast<std::uint32_t>(it - starts.begin());
+  const std::uint32_t start = starts[line - 1];
   return {line, 1 + count_characters(std::string_view(text_).substr(start, offset - start))};
 }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {
-  if (line == 0 || line > line_starts_.size()) return {};
-  const std::uint32_t start = line_starts_[line - 1];
-  std::uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
-                                                 : static_cast<std::uint32_t>(text_.size());
+  const std::vector<std::uint32_t>& starts = lines();
+  if (line == 0 || line > starts.size()) return {};
+  const std::uint32_t start = starts[line - 1];
+  std::uint32_t end =
+      line < starts.size() ? starts[line] - 1 : static_cast<std::uint32_t>(text_.size());
   if (end > start && text_[end - 1] == '\r') --end;
   return std::string_view(text_).substr(start, end - start);
 }
 
 std::uint32_t SourceFile::offset_of(LineColumn position) const {
   if (position.line == 0) return 0;
-  if (position.line > line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
-  const std::uint32_t start = line_starts_[position.line - 1];
+  if (position.line > lines().size()) return static_cast<std::uint32_t>(text_.size());
+  const std::uint32_t start = lines()[position.line - 1];
   const std::string_view line = line_text(position.line);
   std::uint32_t offset = 0;
   for (std::uint32_t column = 1; column < position.column && offset < line.size(); ++column) {
@@ -126,7 +134,7 @@ std::uint32_t SourceFile::offset_of(LineColumn position) const {
 
 std::uint32_t SourceFile::utf16_column(std::uint32_t offset) const {
   const LineColumn position = line_column(offset);
-  const std::uint32_t start = line_starts_[position.line - 1];
+  const std::uint32_t start = lines()[position.line - 1];
   std::uint32_t units = 0;
   for (std::uint32_t i = start; i < offset && i < text_.size(); i += sequence_length(text_[i])) {
     units += sequence_length(text_[i]) == 4 ? 2 : 1;
@@ -135,8 +143,8 @@ std::uint32_t SourceFile::utf16_column(std::uint32_t offset) const {
 }
 
 std::uint32_t SourceFile::offset_of_utf16(std::uint32_t line0, std::uint32_t character) const {
-  if (line0 >= line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
-  const std::uint32_t start = line_starts_[line0];
+  if (line0 >= lines().size()) return static_cast<std::uint32_t>(text_.size());
+  const std::uint32_t start = lines()[line0];
   const std::string_view line = line_text(line0 + 1);
   std::uint32_t offset = 0;
   std::uint32_t units = 0;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,12 +39,16 @@ class SourceFile {
   std::string_view text() const { return text_; }
   bool had_bom() const { return had_bom_; }
   bool too_large() const { return too_large_; }
-  std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
+  std::uint32_t line_count() const { return static_cast<std::uint32_t>(lines().size()); }
+  /// Finds where the lines start, if not done yet (safe from any thread). Every method that
+  /// needs lines does so itself; a check calls it on the threads that parse the files, so that
+  /// reporting finds it done.
+  void index_lines() const { lines(); }
 
   LineColumn line_column(std::uint32_t offset) const;
   /// The text of a 1-based line without its line ending.
   std::string_view line_text(std::uint32_t line) const;
-  std::uint32_t line_start(std::uint32_t line) const { return line_starts_[line - 1]; }
+  std::uint32_t line_start(std::uint32_t line) const { return lines()[line - 1]; }
   /// The byte offset of a 1-based line and character column, clamped to the line.
   std::uint32_t offset_of(LineColumn position) const;
 
@@ -53,9 +58,12 @@ class SourceFile {
   std::uint32_t offset_of_utf16(std::uint32_t line0, std::uint32_t character) const;
 
  private:
+  const std::vector<std::uint32_t>& lines() const;
+
   std::string path_;
   std::string text_;
-  std::vector<std::uint32_t> line_starts_;
+  mutable std::once_flag lines_indexed_;
+  mutable std::vector<std::uint32_t> line_starts_;  ///< once lines_indexed_
   bool had_bom_ = false;
   bool too_large_ = false;
 };

@@ -2,6 +2,7 @@
 #include "compiler/suggest.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace gtm {
@@ -11,7 +12,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   // (`dnaa` -> `dana` is one edit) each cost one.
   const std::size_t length_gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (length_gap > limit) return limit + 1;
-  std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), row(b.size() + 1);
+  // Three rows; on the stack for names of usual length (a suggestion measures a word against
+  // every name of a namespace: a million allocations otherwise).
+  constexpr std::size_t kShort = 64;
+  std::array<std::size_t, 3 * (kShort + 1)> stack_rows;
+  std::vector<std::size_t> heap_rows;
+  std::size_t* rows = stack_rows.data();
+  if (b.size() > kShort) {
+    heap_rows.resize(3 * (b.size() + 1));
+    rows = heap_rows.data();
+  }
+  std::size_t* before = rows;
+  std::size_t* previous = rows + b.size() + 1;
+  std::size_t* row = rows + 2 * (b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     row[0] = i;
@@ -58,24 +71,22 @@ std::string normalise_name(std::string_view word) {
   return out;
 }
 
+ClosestName::ClosestName(std::string_view word)
+    : word_(word),
+      limit_(std::clamp<std::size_t>(word.size() / 3, 1, 3)),
+      normal_(normalise_name(word)),
+      best_distance_(limit_ + 1) {}
+
+std::size_t ClosestName::distance_to(std::string_view candidate) const {
+  if (candidate == word_) return limit_ + 1;
+  return same_when_normalised(normal_, candidate) ? 0 : edit_distance(word_, candidate, limit_);
+}
+
 std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string_view>& candidates) {
-  const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
-  const std::string normal = normalise_name(word);
-  std::optional<std::string> best;
-  std::size_t best_distance = limit + 1;
-  for (std::string_view candidate : candidates) {
-    if (candidate == word) continue;
-    const std::size_t distance =
-        same_when_normalised(normal, candidate) ? 0 : edit_distance(word, candidate, limit);
-    // Equally close candidates are told apart by their text, so that the suggestion does not
-    // depend on the order a hash table lists them in.
-    if (distance < best_distance || (distance == best_distance && best && candidate < *best)) {
-      best_distance = distance;
-      best = std::string(candidate);
-    }
-  }
-  return best;
+  ClosestName chooser(word);
+  for (std::string_view candidate : candidates) chooser.offer(candidate);
+  return chooser.best();
 }
 
 }  // namespace gtm

@@ -14,8 +14,42 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 /// A name with case, `_` and `-` ignored: `LeadSource` and `lead_source` are alike.
 std::string normalise_name(std::string_view word);
 
-/// The candidate closest to `word` (ties: the first), if within a third of its length (min 1,
-/// max 3 edits); a candidate equal ignoring case and `_`/`-` always qualifies.
+/// Chooses the candidate closest to a word, offered one at a time: within a third of the word's
+/// length in edits (min 1, max 3), a candidate equal ignoring case and `_`/`-` always
+/// qualifying; equally close ones are told apart by their text (never by the order offered).
+class ClosestName {
+ public:
+  explicit ClosestName(std::string_view word);
+
+  /// Offers a candidate; `eligible()` is asked only of one that would be the best so far, so
+  /// that a costly condition (its kind, say) is checked for a few of a namespace's names.
+  template <typename Eligible>
+  void offer(std::string_view candidate, const Eligible& eligible) {
+    const std::size_t distance = distance_to(candidate);
+    if (distance > limit_ || !better_than_best(candidate, distance) || !eligible()) return;
+    best_distance_ = distance;
+    best_ = std::string(candidate);
+  }
+  void offer(std::string_view candidate) {
+    offer(candidate, [] { return true; });
+  }
+  const std::optional<std::string>& best() const { return best_; }
+
+ private:
+  /// limit_ + 1 when farther than the limit (or the word itself).
+  std::size_t distance_to(std::string_view candidate) const;
+  bool better_than_best(std::string_view candidate, std::size_t distance) const {
+    return distance < best_distance_ || (distance == best_distance_ && best_ && candidate < *best_);
+  }
+
+  std::string_view word_;
+  std::size_t limit_;
+  std::string normal_;
+  std::size_t best_distance_;
+  std::optional<std::string> best_;
+};
+
+/// The closest of `candidates` to `word`, as ClosestName chooses it.
 std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string_view>& candidates);
 

@@ -92,16 +92,21 @@ std::optional<std::string> read_file(const fs::path& path, std::string* error,
     if (error) *error = std::strerror(errno);
     return std::nullopt;
   }
+  // Straight into the string: the whole file in one read when its size is known, then on in
+  // steps for what that missed (a file still growing, pipes, /proc).
   std::string bytes;
-  char chunk[1 << 16];
-  // One read of the whole file when its size is known, chunks otherwise (pipes, /proc).
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
-  if (!ec) bytes.reserve(std::min<std::uintmax_t>(size, max_bytes));
-  for (std::size_t n;
-       bytes.size() < max_bytes &&
-       (n = std::fread(chunk, 1, std::min(sizeof chunk, max_bytes - bytes.size()), file)) > 0;) {
-    bytes.append(chunk, n);
+  std::size_t step = ec ? std::size_t{1} << 16 : std::min<std::uintmax_t>(size, max_bytes) + 1;
+  for (std::size_t used = 0;;) {
+    const std::size_t want = std::min(step, max_bytes - used);
+    if (want == 0) break;
+    bytes.resize(used + want);
+    const std::size_t n = std::fread(bytes.data() + used, 1, want, file);
+    used += n;
+    bytes.resize(used);
+    if (n < want) break;
+    step = std::size_t{1} << 16;
   }
   const bool failed = std::ferror(file);
   std::fclose(file);

@@ -124,3 +124,22 @@ TEST_CASE("an expression reads its subject through attributes and the name, not 
     CHECK(evaluator.reads_subject(file, file.attributes[i].value) == expected[i]);
   }
 }
+
+TEST_CASE("a suggestion asks whether a candidate is eligible only when it would be the best") {
+  ClosestName chooser("dana");
+  int asked = 0;
+  const auto eligible_unless = [&](std::string_view excluded, std::string_view candidate) {
+    return [&asked, excluded, candidate] {
+      ++asked;
+      return candidate != excluded;
+    };
+  };
+  for (std::string_view candidate : {"zzzzzz", "dnaa", "dina", "dann", "ben", "dana"}) {
+    chooser.offer(candidate, eligible_unless("dnaa", candidate));
+  }
+  // `zzzzzz`, `ben` and `dana` itself are never asked about; `dnaa` is asked and refused;
+  // `dina` and then `dann` (as close, and first by text) would each be the best.
+  CHECK(asked == 3);
+  CHECK(chooser.best() == "dann");
+  CHECK(edit_distance(std::string(100, 'a'), std::string(99, 'a') + "b", 3) == 1);  // long names
+}
