@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <optional>
@@ -102,23 +103,34 @@ void field_duplicates(const Model& model, Diagnostics& diagnostics) {
                           }
                         }
                       });
-  std::erase_if(keys, [](const auto& key) { return key.second == kNoEntity; });
-  std::sort(keys.begin(), keys.end());
   const auto same = [&](EntityId a, EntityId b) {
     const std::string_view x = model.entities[a].name, y = model.entities[b].name;
     const std::size_t dx = x.rfind('.'), dy = y.rfind('.');
     return x.substr(0, dx) == y.substr(0, dy) &&
            normalise(x.substr(dx + 1)) == normalise(y.substr(dy + 1));
   };
-  std::vector<std::pair<EntityId, EntityId>> found;  // (later, first declared)
-  for (std::size_t i = 0; i < keys.size();) {
-    std::size_t j = i + 1;
-    while (j < keys.size() && keys[j].first == keys[i].first) ++j;
-    for (std::size_t k = i + 1; k < j; ++k) {  // ids ascend within a run: keys[i] came first
-      if (same(keys[i].second, keys[k].second)) found.emplace_back(keys[k].second, keys[i].second);
-    }
-    i = j;
+  // Equal keys share their top bit: the two halves are sorted and scanned apart, on two cores.
+  std::array<std::vector<std::pair<std::uint64_t, EntityId>>, 2> halves;
+  for (const auto& key : keys) {
+    if (key.second != kNoEntity) halves[key.first >> 63].push_back(key);
   }
+  std::array<std::vector<std::pair<EntityId, EntityId>>, 2> found_in;  // (later, first declared)
+  parallel_for(2, keys.size() < 65536 ? 1 : worker_count(2), [&](std::size_t half, std::size_t) {
+    std::vector<std::pair<std::uint64_t, EntityId>>& sorted = halves[half];
+    std::sort(sorted.begin(), sorted.end());
+    for (std::size_t i = 0; i < sorted.size();) {
+      std::size_t j = i + 1;
+      while (j < sorted.size() && sorted[j].first == sorted[i].first) ++j;
+      for (std::size_t k = i + 1; k < j; ++k) {  // ids ascend within a run: sorted[i] came first
+        if (same(sorted[i].second, sorted[k].second)) {
+          found_in[half].emplace_back(sorted[k].second, sorted[i].second);
+        }
+      }
+      i = j;
+    }
+  });
+  std::vector<std::pair<EntityId, EntityId>> found = std::move(found_in[0]);
+  found.insert(found.end(), found_in[1].begin(), found_in[1].end());
   std::sort(found.begin(), found.end());  // report in declaration order
   for (const auto& [later, first] : found) {
     report(
