@@ -245,22 +245,49 @@ BoundFile bind_file(const Schema& schema, const File& file, bool from_stdlib) {
   return out;
 }
 
-// Appends a file's entities to the model, shifting its ids by what the model already holds.
-void merge(Model& model, BoundFile& bound, std::vector<EntityId>& top_level,
+// Where each file's part of the model's arrays begins.
+struct MergeOffsets {
+  std::uint32_t entity = 0, slot = 0, child = 0, top_level = 0;
+};
+
+// Appends every file's entities to the model in file order, each file's ids shifted by what the
+// files before it hold. The offsets are summed first, so each file is copied on its own core.
+void merge(Model& model, std::vector<BoundFile>& bound, std::vector<EntityId>& top_level,
            Diagnostics& diagnostics) {
-  const auto entity_base = static_cast<EntityId>(model.entities.size());
-  const auto slot_base = static_cast<std::uint32_t>(model.slots.size());
-  const auto child_base = static_cast<std::uint32_t>(model.children.size());
-  for (Entity entity : bound.entities) {
-    if (entity.parent != kNoEntity) entity.parent += entity_base;
-    entity.first_slot += slot_base;
-    entity.first_child += child_base;
-    model.entities.push_back(entity);
+  std::vector<MergeOffsets> at(bound.size() + 1);
+  at[0] = {static_cast<std::uint32_t>(model.entities.size()),
+           static_cast<std::uint32_t>(model.slots.size()),
+           static_cast<std::uint32_t>(model.children.size()),
+           static_cast<std::uint32_t>(top_level.size())};
+  for (std::size_t i = 0; i < bound.size(); ++i) {
+    at[i + 1] = {at[i].entity + static_cast<std::uint32_t>(bound[i].entities.size()),
+                 at[i].slot + static_cast<std::uint32_t>(bound[i].slots.size()),
+                 at[i].child + static_cast<std::uint32_t>(bound[i].children.size()),
+                 at[i].top_level + static_cast<std::uint32_t>(bound[i].top_level.size())};
   }
-  model.slots.insert(model.slots.end(), bound.slots.begin(), bound.slots.end());
-  for (EntityId child : bound.children) model.children.push_back(child + entity_base);
-  for (EntityId id : bound.top_level) top_level.push_back(id + entity_base);
-  diagnostics.append(std::move(bound.diagnostics));
+  model.entities.resize(at.back().entity);
+  model.slots.resize(at.back().slot);
+  model.children.resize(at.back().child);
+  top_level.resize(at.back().top_level);
+  parallel_for(bound.size(), worker_count(bound.size()), [&](std::size_t i, std::size_t) {
+    const MergeOffsets& base = at[i];
+    BoundFile& file = bound[i];
+    for (std::size_t e = 0; e < file.entities.size(); ++e) {
+      Entity entity = file.entities[e];
+      if (entity.parent != kNoEntity) entity.parent += base.entity;
+      entity.first_slot += base.slot;
+      entity.first_child += base.child;
+      model.entities[base.entity + e] = entity;
+    }
+    std::copy(file.slots.begin(), file.slots.end(), model.slots.begin() + base.slot);
+    for (std::size_t c = 0; c < file.children.size(); ++c) {
+      model.children[base.child + c] = file.children[c] + base.entity;
+    }
+    for (std::size_t t = 0; t < file.top_level.size(); ++t) {
+      top_level[base.top_level + t] = file.top_level[t] + base.entity;
+    }
+  });
+  for (BoundFile& file : bound) diagnostics.append(std::move(file.diagnostics));
 }
 
 }  // namespace
@@ -285,10 +312,8 @@ void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
   });
   std::vector<EntityId> top_level;
   top_level.reserve(blocks);
-  for (BoundFile& file : bound) {
-    merge(model, file, top_level, diagnostics);
-    file = BoundFile();  // its memory goes back for what follows
-  }
+  merge(model, bound, top_level, diagnostics);
+  bound = {};  // its memory goes back for what follows
   SymbolTable(model, diagnostics).declare(top_level);
 }
 
