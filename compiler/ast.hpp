@@ -87,18 +87,20 @@ struct Member {
   std::uint32_t index = 0;  ///< BlockId or AttributeId
 };
 
+// Fields ordered so that no padding falls between them (a million blocks are 80 MB, not 96).
 struct Block {
   std::string_view kind;
-  std::uint32_t kind_begin = 0, kind_end = 0;
-  LabelKind label_kind = LabelKind::None;
   std::string_view label;      ///< the path as written, or the decoded string
   std::size_t label_hash = 0;  ///< hash_name(label), computed while the text is in the cache
+  std::uint32_t kind_begin = 0, kind_end = 0;
   std::uint32_t label_begin = 0, label_end = 0;
   std::uint32_t begin = 0, end = 0;  ///< from the kind to the closing brace
   std::uint32_t open_brace = 0;
   std::uint32_t first_member = 0, member_count = 0;  ///< into File::members
+  LabelKind label_kind = LabelKind::None;
   bool has_error = false;  ///< a syntax error cut this block short; its members may be incomplete
 };
+static_assert(sizeof(Block) == 80);
 
 struct Comment {
   std::uint32_t begin = 0, end = 0;  ///< from `#` to the end of the line (line ending excluded)

@@ -4,6 +4,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace gtm {
 
 namespace {
@@ -16,6 +20,15 @@ bool timings_enabled() {
   return enabled;
 }
 
+// Heap in use when a phase ends, in MB (glibc only): where a check's memory peaks.
+long heap_in_use_mb() {
+#ifdef __GLIBC__
+  return static_cast<long>(mallinfo2().uordblks >> 20);
+#else
+  return -1;
+#endif
+}
+
 }  // namespace
 
 PhaseTimer::PhaseTimer(std::string_view phase) : phase_(phase) {
@@ -25,8 +38,8 @@ PhaseTimer::PhaseTimer(std::string_view phase) : phase_(phase) {
 PhaseTimer::~PhaseTimer() {
   if (!timings_enabled()) return;
   const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start_;
-  std::fprintf(stderr, "gtmlint: timing: %-24.*s %9.2f ms\n", static_cast<int>(phase_.size()),
-               phase_.data(), took.count());
+  std::fprintf(stderr, "gtmlint: timing: %-24.*s %9.2f ms %6ld MB heap in use\n",
+               static_cast<int>(phase_.size()), phase_.data(), took.count(), heap_in_use_mb());
 }
 
 }  // namespace gtm

@@ -1,5 +1,6 @@
 // Phase timings for profiling (`GTMLINT_TIMINGS=1 gtmlint check`): each phase prints its wall time
-// to standard error when it ends. Off by default, and then nearly free.
+// to standard error when it ends, with the heap then in use (glibc). Off by default, and then
+// nearly free.
 #pragma once
 
 #include <chrono>
