@@ -1,69 +1,88 @@
 // The JSON contract of `gtmlint check --format json` (DESIGN section 5; docs/json-format.md).
-#include <nlohmann/json.hpp>
-
-#include "compiler/json_text.hpp"
+#include "compiler/json_writer.hpp"
 #include "compiler/render.hpp"
 
 namespace gtm {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json located(const SourceSet& sources, Span span) {
+// `"file", "line", "column", "end_line", "end_column"` of a span, inside an open object.
+void write_location(JsonWriter& out, const SourceSet& sources, Span span) {
   const SourceFile& file = sources.file(span.file);
-  const LineColumn at = file.line_column(span.begin);
-  return Json{{"file", file.path()}, {"line", at.line}, {"column", at.column}};
+  const LineColumn begin = file.line_column(span.begin);
+  const LineColumn end = file.line_column(span.end);
+  out.key("file");
+  out.value(file.path());
+  out.key("line");
+  out.value(begin.line);
+  out.key("column");
+  out.value(begin.column);
+  out.key("end_line");
+  out.value(end.line);
+  out.key("end_column");
+  out.value(end.column);
 }
 
-Json diagnostic_json(const SourceSet& sources, const Diagnostic& d) {
-  const SourceFile& file = sources.file(d.span.file);
-  const LineColumn end = file.line_column(d.span.end);
-  Json out = located(sources, d.span);
-  out["end_line"] = end.line;
-  out["end_column"] = end.column;
-  out["severity"] = severity_name(d.severity);
-  out["rule"] = d.rule;
-  out["message"] = d.message;
-  Json notes = Json::array();
+void write_member(JsonWriter& out, std::string_view key, std::string_view text) {
+  out.key(key);
+  out.value(text);
+}
+
+void write_diagnostic(JsonWriter& out, const SourceSet& sources, const Diagnostic& d) {
+  out.begin_object();
+  write_location(out, sources, d.span);
+  write_member(out, "severity", severity_name(d.severity));
+  write_member(out, "rule", d.rule);
+  write_member(out, "message", d.message);
+  out.key("notes");
+  out.begin_array();
   for (const Note& note : d.notes) {
-    Json item = located(sources, note.span);
-    const LineColumn note_end = sources.file(note.span.file).line_column(note.span.end);
-    item["end_line"] = note_end.line;
-    item["end_column"] = note_end.column;
-    item["message"] = note.message;
-    notes.push_back(std::move(item));
+    out.begin_object();
+    write_location(out, sources, note.span);
+    write_member(out, "message", note.message);
+    out.end_object();
   }
-  out["notes"] = std::move(notes);
-  out["help"] = d.help;
+  out.end_array();
+  write_member(out, "help", d.help);
   if (d.fix) {
-    Json fix = located(sources, d.fix->span);
-    const LineColumn fix_end = sources.file(d.fix->span.file).line_column(d.fix->span.end);
-    fix["end_line"] = fix_end.line;
-    fix["end_column"] = fix_end.column;
-    fix["replacement"] = d.fix->replacement;
-    fix["title"] = d.fix->title;
-    out["fix"] = std::move(fix);
+    out.key("fix");
+    out.begin_object();
+    write_location(out, sources, d.fix->span);
+    write_member(out, "replacement", d.fix->replacement);
+    write_member(out, "title", d.fix->title);
+    out.end_object();
   }
-  return out;
+  out.end_object();
 }
 
 }  // namespace
 
+// Written directly rather than built as a document (a large check reports thousands of
+// findings); tests/unit/test_render.cpp holds it to nlohmann's layout.
 std::string render_json(const SourceSet& sources, std::span<const Diagnostic> diagnostics,
                         const Summary& summary, std::string_view version) {
-  Json list = Json::array();
-  for (const Diagnostic& d : diagnostics) list.push_back(diagnostic_json(sources, d));
-  const Json out{{"tool", "gtmlint"},
-                 {"version", version},
-                 {"diagnostics", std::move(list)},
-                 {"summary",
-                  {{"files", summary.files},
-                   {"entities", summary.entities},
-                   {"errors", summary.errors},
-                   {"warnings", summary.warnings},
-                   {"infos", summary.infos}}}};
-  return json_text(out, 2) + "\n";
+  JsonWriter out;
+  out.begin_object();
+  write_member(out, "tool", "gtmlint");
+  write_member(out, "version", version);
+  out.key("diagnostics");
+  out.begin_array();
+  for (const Diagnostic& d : diagnostics) write_diagnostic(out, sources, d);
+  out.end_array();
+  out.key("summary");
+  out.begin_object();
+  const std::pair<std::string_view, std::size_t> counts[] = {{"files", summary.files},
+                                                             {"entities", summary.entities},
+                                                             {"errors", summary.errors},
+                                                             {"warnings", summary.warnings},
+                                                             {"infos", summary.infos}};
+  for (const auto& [name, count] : counts) {
+    out.key(name);
+    out.value(count);
+  }
+  out.end_object();
+  out.end_object();
+  return out.take();
 }
 
 }  // namespace gtm

@@ -1,6 +1,10 @@
-// The human renderer's layout and colour, and the colour decision.
+// The human renderer's layout and colour, the colour decision, and the JSON writer's layout.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
+#include "compiler/json_text.hpp"
+#include "compiler/json_writer.hpp"
 #include "compiler/render.hpp"
 
 using namespace gtm;
@@ -55,4 +59,44 @@ TEST_CASE("summary counts each severity") {
   CHECK(s.infos == 1);
   CHECK(s.files == 4);
   CHECK(s.entities == 9);
+}
+
+TEST_CASE("the JSON writer lays documents out byte for byte as nlohmann's dump(2) does") {
+  std::string awkward = "quote \" backslash \\ slash / tab \t newline \n bell \x07 del \x7f é ✓";
+  awkward += std::string(1, '\0') + "\x1f end";
+  const std::string invalid = "bad \xC3\x28 and \xFF bytes";
+  nlohmann::ordered_json expected = {
+      {"text", awkward},
+      {"invalid", invalid},
+      {"number", 4294967296u},
+      {"empty_list", nlohmann::ordered_json::array()},
+      {"empty_object", nlohmann::ordered_json::object()},
+      {"list", {{{"a", "x"}}, nlohmann::ordered_json::array(), "y"}},
+  };
+  JsonWriter out;
+  out.begin_object();
+  out.key("text");
+  out.value(awkward);
+  out.key("invalid");
+  out.value(invalid);
+  out.key("number");
+  out.value(std::uint64_t{4294967296u});
+  out.key("empty_list");
+  out.begin_array();
+  out.end_array();
+  out.key("empty_object");
+  out.begin_object();
+  out.end_object();
+  out.key("list");
+  out.begin_array();
+  out.begin_object();
+  out.key("a");
+  out.value("x");
+  out.end_object();
+  out.begin_array();
+  out.end_array();
+  out.value("y");
+  out.end_array();
+  out.end_object();
+  CHECK(out.take() == json_text(expected, 2) + "\n");
 }
