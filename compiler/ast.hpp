@@ -75,10 +75,13 @@ struct Expr {
 static_assert(sizeof(Expr) == 40);
 
 struct Attribute {
-  std::string_view name;
-  std::uint32_t name_begin = 0, name_end = 0;
+  std::string_view name;  ///< as written: it ends where the source's text of it ends
+  std::uint32_t name_begin = 0;
   ExprId value = 0;
+
+  std::uint32_t name_end() const { return name_begin + static_cast<std::uint32_t>(name.size()); }
 };
+static_assert(sizeof(Attribute) == 24);  // millions of them: 24 bytes, not 32
 
 enum class LabelKind : std::uint8_t { None, Path, String };
 
@@ -127,7 +130,7 @@ struct File {
 
   Span span(std::uint32_t begin, std::uint32_t end) const { return {id, begin, end}; }
   Span span_of(const Expr& e) const { return {id, e.begin, e.end}; }
-  Span span_of(const Attribute& a) const { return {id, a.name_begin, a.name_end}; }
+  Span span_of(const Attribute& a) const { return {id, a.name_begin, a.name_end()}; }
   std::span<const Member> members_of(const Block& b) const {
     return {members.data() + b.first_member, b.member_count};
   }

@@ -391,7 +391,6 @@ struct Action<g::attribute_value> {
     Attribute attribute;
     attribute.name = b.name;
     attribute.name_begin = b.name_begin;
-    attribute.name_end = b.name_end;
     attribute.value = b.pop();
     b.file.attributes.push_back(attribute);
     b.attach({false, static_cast<AttributeId>(b.file.attributes.size() - 1)});

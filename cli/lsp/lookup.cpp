@@ -62,8 +62,8 @@ Target target_at(const Compilation& compilation, FileId file_id, std::uint32_t o
   }
   for (const AttrSlot& slot : model.slots_of(entity)) {
     const Attribute& a = file.attributes[slot.attribute];
-    if (contains(a.name_begin, a.name_end, offset)) {
-      return make(Target::Kind::AttributeName, entity, a.name_begin, a.name_end);
+    if (contains(a.name_begin, a.name_end(), offset)) {
+      return make(Target::Kind::AttributeName, entity, a.name_begin, a.name_end());
     }
     if (auto ref = reference_in(file, a.value, offset)) {
       const Expr& e = file.exprs[*ref];

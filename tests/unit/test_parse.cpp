@@ -167,7 +167,7 @@ TEST_CASE("spans cover exactly the tokens") {
   const Expr& compare = p.value(0);
   CHECK(p.source.text().substr(compare.begin, compare.end - compare.begin) == "foo == \"bar\"");
   const Attribute& a = p.file.attributes[0];
-  CHECK(p.source.text().substr(a.name_begin, a.name_end - a.name_begin) == "a");
+  CHECK(p.source.text().substr(a.name_begin, a.name_end() - a.name_begin) == "a");
 }
 
 TEST_CASE("comments are recorded once each, wherever they are") {
