@@ -104,8 +104,7 @@ bool Evaluator::reads_subject(const File& file, ExprId id) const {
     const std::string_view name = e.text.substr(0, e.text.find('.'));
     if (name == "name") return true;
     if (name == "kind") return false;
-    return std::none_of(singleton_kinds_.begin(), singleton_kinds_.end(),
-                        [&](const auto& singleton) { return singleton.first == name; });
+    return singleton_named(name) == kNoKind;
   }
   const auto children = file.children(e);
   return std::any_of(children.begin(), children.end(),
@@ -116,14 +115,20 @@ Value Evaluator::root(std::string_view name, EntityId subject) {
   const Entity& entity = model_.entities[subject];
   if (name == "name") return Value::of_text(model_.display_name(subject));
   if (name == "kind") return Value::of_text(model_.kind_of(subject).name);
-  for (const auto& [singleton_name, kind] : singleton_kinds_) {
-    if (singleton_name != name) continue;
+  if (const KindId kind = singleton_named(name); kind != kNoKind) {
     Value block = Value::with(Value::Kind::Block);
     block.entity = singleton(kind);
     block.block_kind = kind;
     return block;
   }
   return attribute(subject, entity.kind, name);
+}
+
+KindId Evaluator::singleton_named(std::string_view name) const {
+  for (const auto& [singleton_name, kind] : singleton_kinds_) {
+    if (singleton_name == name) return kind;
+  }
+  return kNoKind;
 }
 
 Value Evaluator::member(const Value& base, std::string_view name) {

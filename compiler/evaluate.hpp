@@ -51,6 +51,8 @@ class Evaluator {
   Value compare(CompareOp op, const Value& a, const Value& b);
   const re2::RE2* regex(std::string_view pattern);
   EntityId singleton(KindId kind);
+  /// The singleton kind a root name names (`settings`), or kNoKind.
+  KindId singleton_named(std::string_view name) const;
 
   const Model& model_;
   std::int64_t today_;

@@ -17,6 +17,12 @@ inline std::size_t worker_count(std::size_t tasks) {
   return std::max<std::size_t>(1, std::min(tasks, cores));
 }
 
+/// Threads for `tasks` tasks covering `items` items: one when there are fewer than `serial_below`
+/// (starting a thread costs more than that much work), else worker_count(tasks).
+inline std::size_t worker_count(std::size_t tasks, std::size_t items, std::size_t serial_below) {
+  return items < serial_below ? 1 : worker_count(tasks);
+}
+
 /// Calls task(index, worker) for every index in [0, tasks) on `workers` threads (this one
 /// included), handing out indices one at a time; `worker` is in [0, workers).
 template <typename Task>

@@ -122,8 +122,9 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
 
 std::uint32_t SourceFile::offset_of(LineColumn position) const {
   if (position.line == 0) return 0;
-  if (position.line > lines().size()) return static_cast<std::uint32_t>(text_.size());
-  const std::uint32_t start = lines()[position.line - 1];
+  const std::vector<std::uint32_t>& starts = lines();
+  if (position.line > starts.size()) return static_cast<std::uint32_t>(text_.size());
+  const std::uint32_t start = starts[position.line - 1];
   const std::string_view line = line_text(position.line);
   std::uint32_t offset = 0;
   for (std::uint32_t column = 1; column < position.column && offset < line.size(); ++column) {
@@ -143,8 +144,9 @@ std::uint32_t SourceFile::utf16_column(std::uint32_t offset) const {
 }
 
 std::uint32_t SourceFile::offset_of_utf16(std::uint32_t line0, std::uint32_t character) const {
-  if (line0 >= lines().size()) return static_cast<std::uint32_t>(text_.size());
-  const std::uint32_t start = lines()[line0];
+  const std::vector<std::uint32_t>& starts = lines();
+  if (line0 >= starts.size()) return static_cast<std::uint32_t>(text_.size());
+  const std::uint32_t start = starts[line0];
   const std::string_view line = line_text(line0 + 1);
   std::uint32_t offset = 0;
   std::uint32_t units = 0;

@@ -59,7 +59,7 @@ std::vector<SymbolTable::Clash> SymbolTable::fill_namespaces(const PendingByShar
   std::array<std::vector<Clash>, NameTable::kShards> clashes;
   std::size_t names = 0;
   for (const auto& shard : pending) names += shard.size();
-  parallel_for(NameTable::kShards, names < 4096 ? 1 : worker_count(NameTable::kShards),
+  parallel_for(NameTable::kShards, worker_count(NameTable::kShards, names, 4096),
                [&](std::size_t shard, std::size_t) {
                  for (const Pending& item : pending[shard]) {
                    const auto [first, inserted] = item.table->insert(item.name, item.id);

@@ -115,7 +115,7 @@ void field_duplicates(const Model& model, Diagnostics& diagnostics) {
     if (key.second != kNoEntity) halves[key.first >> 63].push_back(key);
   }
   std::array<std::vector<std::pair<EntityId, EntityId>>, 2> found_in;  // (later, first declared)
-  parallel_for(2, keys.size() < 65536 ? 1 : worker_count(2), [&](std::size_t half, std::size_t) {
+  parallel_for(2, worker_count(2, keys.size(), 65536), [&](std::size_t half, std::size_t) {
     std::vector<std::pair<std::uint64_t, EntityId>>& sorted = halves[half];
     std::sort(sorted.begin(), sorted.end());
     for (std::size_t i = 0; i < sorted.size();) {
