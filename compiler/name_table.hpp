@@ -35,6 +35,8 @@ class NameTable {
     const auto [it, inserted] = shards_[shard_of(name.hash)].emplace(name, id);
     return {it->second, inserted};
   }
+  /// Starts loading where `name` would go, so that a later insert of it does not wait for memory.
+  void prefetch(const HashedName& name) const { shards_[shard_of(name.hash)].prefetch(name); }
   EntityId find(std::string_view name) const {
     const HashedName key(name);
     const auto& shard = shards_[shard_of(key.hash)];

@@ -52,6 +52,10 @@ void SymbolTable::declare_singleton(EntityId id) {
   }
 }
 
+// Inserts are bound by memory latency (each lands in a random place of a large table): the
+// place of the name this many ahead is loaded while the current one is inserted.
+constexpr std::size_t kPrefetchAhead = 16;
+
 // Each thread fills one shard of every namespace, taking its names in declaration order, so the
 // first declaration of a name is the one kept whichever thread runs first. The names' hashes
 // were computed by the parser.
@@ -61,7 +65,13 @@ std::vector<SymbolTable::Clash> SymbolTable::fill_namespaces(const PendingByShar
   for (const auto& shard : pending) names += shard.size();
   parallel_for(NameTable::kShards, worker_count(NameTable::kShards, names, 4096),
                [&](std::size_t shard, std::size_t) {
-                 for (const Pending& item : pending[shard]) {
+                 const std::vector<Pending>& items = pending[shard];
+                 for (std::size_t i = 0; i < items.size(); ++i) {
+                   if (i + kPrefetchAhead < items.size()) {
+                     const Pending& ahead = items[i + kPrefetchAhead];
+                     ahead.table->prefetch(ahead.name);
+                   }
+                   const Pending& item = items[i];
                    const auto [first, inserted] = item.table->insert(item.name, item.id);
                    if (!inserted) clashes[shard].push_back({item.id, first});
                  }

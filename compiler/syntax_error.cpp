@@ -3,24 +3,21 @@
 
 #include <fmt/format.h>
 
-#include <array>
+
+#include "grammar/words.hpp"
 
 namespace gtm {
 
 namespace {
 
-bool is_ident_first(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
+using grammar::is_ident_first;
+
 bool is_ident_char(char c) {
   return is_ident_first(c) || (c >= '0' && c <= '9') || c == '-';
 }
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
-
-constexpr std::array<std::string_view, 7> kReservedWords = {"and",  "or",    "not", "in",
-                                                            "true", "false", "none"};
 
 std::uint32_t utf8_length(char lead) {
   const auto byte = static_cast<unsigned char>(lead);
@@ -40,8 +37,8 @@ FoundToken describe_token(std::string_view text, std::uint32_t offset) {
       ++end;
     }
     const std::string_view word = text.substr(offset, end - offset);
-    for (std::string_view reserved : kReservedWords) {
-      if (word == reserved) return {end - offset, fmt::format("reserved word `{}`", word), false};
+    if (grammar::is_reserved_word(word)) {
+      return {end - offset, fmt::format("reserved word `{}`", word), false};
     }
     return {end - offset, fmt::format("`{}`", word), is_ident_first(c)};
   }

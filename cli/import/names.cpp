@@ -1,8 +1,9 @@
 // Identifiers and string literals for imported names.
 #include "cli/import/names.hpp"
 
-#include <array>
 #include <cctype>
+
+#include "grammar/words.hpp"
 
 namespace gtm::sfdx {
 
@@ -13,11 +14,7 @@ std::string identifier(std::string_view name) {
     out += std::isalnum(byte) || c == '_' ? c : '_';
   }
   if (out.empty() || std::isdigit(static_cast<unsigned char>(out[0]))) out = "_" + out;
-  constexpr std::array<std::string_view, 7> kReserved = {"and",  "or",    "not", "in",
-                                                         "true", "false", "none"};
-  for (std::string_view word : kReserved) {
-    if (out == word) out += '_';
-  }
+  if (grammar::is_reserved_word(out)) out += '_';
   return out;
 }
 

@@ -3,13 +3,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 #include "cli/lsp/lookup.hpp"
 #include "cli/lsp/session.hpp"
 #include "compiler/formatter.hpp"
 #include "compiler/parse.hpp"
 #include "compiler/value.hpp"
+#include "grammar/words.hpp"
 
 namespace gtm::lsp {
 
@@ -89,11 +89,7 @@ bool renameable(const Session& session, EntityId entity) {
 }
 
 void check_new_name(const Session& session, EntityId entity, const std::string& name) {
-  static const std::regex identifier("[A-Za-z_][A-Za-z0-9_-]*");
-  static const std::vector<std::string> reserved = {"and",  "or",    "not", "in",
-                                                    "true", "false", "none"};
-  if (!std::regex_match(name, identifier) ||
-      std::find(reserved.begin(), reserved.end(), name) != reserved.end()) {
+  if (!grammar::is_name(name)) {
     throw RequestFailed{fmt::format("`{}` is not a valid name", name)};
   }
   const Model& model = session.compilation.model;

@@ -194,3 +194,20 @@ TEST_CASE("deep nesting is an error, not a stack overflow") {
   CHECK(p.diagnostics.items()[0].message.starts_with("nesting is too deep"));
   CHECK(p.file.top_level.size() == 2);
 }
+
+TEST_CASE("the reserved words are exactly the seven of the language") {
+  for (std::string_view word : grammar::kReservedWords) CHECK(grammar::is_reserved_word(word));
+  for (std::string_view word : {"", "a", "an", "andy", "o", "ore", "no", "nones", "i", "int", "tru",
+                                "trues", "fals", "false_", "None", "TRUE", "owner"}) {
+    CHECK_FALSE(grammar::is_reserved_word(word));
+  }
+}
+
+TEST_CASE("a name is one identifier that is not a reserved word") {
+  for (std::string_view text : {"dana", "_x", "lead-score", "a-", "A9_b-c"}) {
+    CHECK(grammar::is_name(text));
+  }
+  for (std::string_view text : {"", "9a", "a b", "a.b", "a->b", "a->", "none", "é", "-a"}) {
+    CHECK_FALSE(grammar::is_name(text));
+  }
+}
