@@ -45,7 +45,10 @@ bool equal(const Value& a, const Value& b) {
 
 bool contains_unknown(const Value& v) {
   if (v.kind == Value::Kind::Unknown) return true;
-  return std::any_of(v.items.begin(), v.items.end(), contains_unknown);
+  for (const Value& item : v.items) {
+    if (contains_unknown(item)) return true;
+  }
+  return false;
 }
 
 std::vector<Value> as_list(const Value& v) {
@@ -87,20 +90,36 @@ EntityId Evaluator::singleton(KindId kind) {
 }
 
 Value Evaluator::attribute(EntityId entity, KindId kind, std::string_view name) {
+  const int index = model_.schema.kind(kind).attr_index(name);
+  return attribute_at(entity, kind, index < 0 ? kAnyAttr : static_cast<std::uint32_t>(index), name);
+}
+
+// Written attributes are found by their index in the schema (bind put it in each slot), not by
+// comparing names.
+Value Evaluator::attribute_at(EntityId entity, KindId kind, std::uint32_t attr,
+                              std::string_view name) {
   if (entity != kNoEntity) {
-    const Attribute* written = model_.attr(entity, name);
-    if (written) return value_of_expr(model_, model_.file_of(entity), written->value);
+    const File& file = model_.file_of(entity);
+    for (const AttrSlot& slot : model_.slots_of(entity)) {
+      if (slot.attr != attr) continue;
+      const Attribute& written = file.attributes[slot.attribute];
+      if (attr == kAnyAttr && !same_name(written.name, name)) continue;
+      return value_of_expr(model_, file, written.value);
+    }
   }
-  const AttrSchema* schema = model_.schema.kind(kind).find_attr(name);
-  if (schema && schema->default_value) {
-    return value_of_expr(model_, *schema->default_value->file, schema->default_value->expr);
+  const KindSchema& schema = model_.schema.kind(kind);
+  const AttrSchema* declared = attr != kAnyAttr  ? &schema.attrs[attr]
+                               : schema.any_attr ? &*schema.any_attr
+                                                 : nullptr;
+  if (declared && declared->default_value) {
+    return value_of_expr(model_, *declared->default_value->file, declared->default_value->expr);
   }
   return Value::none();
 }
 
 bool Evaluator::reads_subject(const File& file, ExprId id) const {
   const Expr& e = file.exprs[id];
-  if (e.kind == ExprKind::Reference) {  // the same roots as root() below, in the same order
+  if (e.kind == ExprKind::Reference) {  // the same roots as plan_root() below
     const std::string_view name = e.text.substr(0, e.text.find('.'));
     if (name == "name") return true;
     if (name == "kind") return false;
@@ -111,17 +130,37 @@ bool Evaluator::reads_subject(const File& file, ExprId id) const {
                      [&](ExprId child) { return reads_subject(file, child); });
 }
 
-Value Evaluator::root(std::string_view name, EntityId subject) {
-  const Entity& entity = model_.entities[subject];
-  if (name == "name") return Value::of_text(model_.display_name(subject));
-  if (name == "kind") return Value::of_text(model_.kind_of(subject).name);
-  if (const KindId kind = singleton_named(name); kind != kNoKind) {
-    Value block = Value::with(Value::Kind::Block);
-    block.entity = singleton(kind);
-    block.block_kind = kind;
-    return block;
+Evaluator::RootPlan Evaluator::plan_root(std::string_view name, KindId kind) const {
+  RootPlan plan;
+  if (name == "name") {
+    plan.reads = RootPlan::Reads::Name;
+  } else if (name == "kind") {
+    plan.reads = RootPlan::Reads::Kind;
+  } else if (const KindId singleton = singleton_named(name); singleton != kNoKind) {
+    plan.reads = RootPlan::Reads::Singleton;
+    plan.singleton = singleton;
+  } else if (const int index = model_.schema.kind(kind).attr_index(name); index >= 0) {
+    plan.attr = static_cast<std::uint32_t>(index);
   }
-  return attribute(subject, entity.kind, name);
+  return plan;
+}
+
+Value Evaluator::root(const RootPlan& plan, std::string_view name, EntityId subject) {
+  switch (plan.reads) {
+    case RootPlan::Reads::Name:
+      return Value::of_text(model_.display_name(subject));
+    case RootPlan::Reads::Kind:
+      return Value::of_text(model_.kind_of(subject).name);
+    case RootPlan::Reads::Singleton: {
+      Value block = Value::with(Value::Kind::Block);
+      block.entity = singleton(plan.singleton);
+      block.block_kind = plan.singleton;
+      return block;
+    }
+    case RootPlan::Reads::Attribute:
+      break;
+  }
+  return attribute_at(subject, model_.entities[subject].kind, plan.attr, name);
 }
 
 KindId Evaluator::singleton_named(std::string_view name) const {
@@ -171,12 +210,32 @@ Value Evaluator::member(const Value& base, std::string_view name) {
 }
 
 Value Evaluator::path(std::string_view path, EntityId subject) {
-  std::size_t dot = path.find('.');
-  Value v = root(path.substr(0, dot), subject);
-  while (dot != std::string_view::npos) {
-    const std::size_t next = path.find('.', dot + 1);
-    v = member(v, path.substr(dot + 1, next == std::string_view::npos ? next : next - dot - 1));
-    dot = next;
+  const std::string_view name = path.substr(0, path.find('.'));
+  const RootPlan plan = plan_root(name, model_.entities[subject].kind);
+  return follow(root(plan, name, subject), path.substr(name.size()));
+}
+
+Value Evaluator::reference(const Expr& e, EntityId subject) {
+  const KindId kind = model_.entities[subject].kind;
+  const std::size_t slot =
+      (reinterpret_cast<std::uintptr_t>(&e) / sizeof(Expr) + kind) % root_plans_.size();
+  PlannedRoot& planned = root_plans_[slot];
+  if (planned.reference != &e || planned.kind != kind) {
+    const std::string_view name = e.text.substr(0, e.text.find('.'));
+    planned = {&e, kind, name.size(), plan_root(name, kind)};
+  }
+  const std::string_view name = e.text.substr(0, planned.root_size);
+  Value v = root(planned.plan, name, subject);
+  if (name.size() == e.text.size()) return v;  // most references are one name
+  return follow(std::move(v), e.text.substr(name.size()));
+}
+
+Value Evaluator::follow(Value v, std::string_view rest) {
+  while (!rest.empty()) {
+    rest.remove_prefix(1);  // the dot
+    const std::size_t dot = rest.find('.');
+    v = member(v, rest.substr(0, dot));
+    rest = dot == std::string_view::npos ? std::string_view() : rest.substr(dot);
   }
   return v;
 }
@@ -315,7 +374,7 @@ Value Evaluator::eval(const File& file, ExprId id, EntityId subject) {
   const auto children = file.children(e);
   switch (e.kind) {
     case ExprKind::Reference:
-      return path(e.text, subject);
+      return reference(e, subject);
     case ExprKind::Paren:
       return eval(file, children[0], subject);
     case ExprKind::Not: {

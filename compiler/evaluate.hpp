@@ -9,6 +9,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,9 +45,25 @@ class Evaluator {
   bool reads_subject(const File& file, ExprId id) const;
 
  private:
-  Value root(std::string_view name, EntityId subject);
+  /// How a reference's first name reads an entity of one kind: decided once per reference and
+  /// kind, since a policy's few references are read for every entity of its kinds.
+  struct RootPlan {
+    enum class Reads : std::uint8_t { Name, Kind, Singleton, Attribute };
+    Reads reads = Reads::Attribute;
+    KindId singleton = kNoKind;     ///< Singleton: its kind
+    std::uint32_t attr = kAnyAttr;  ///< Attribute: its index in the kind's schema, or kAnyAttr
+  };
+  RootPlan plan_root(std::string_view name, KindId kind) const;
+  Value root(const RootPlan& plan, std::string_view name, EntityId subject);
+  Value reference(const Expr& e, EntityId subject);
+  /// Follows the rest of a path after its root (`.left`, `.limits.max_sla`, or nothing) from
+  /// the root's value.
+  Value follow(Value v, std::string_view rest);
   Value member(const Value& base, std::string_view name);
   Value attribute(EntityId entity, KindId kind, std::string_view name);
+  /// Attribute `attr` of `entity` (kAnyAttr: one of any name, then `name` says which), else
+  /// the schema's default.
+  Value attribute_at(EntityId entity, KindId kind, std::uint32_t attr, std::string_view name);
   Value call(const File& file, const Expr& e, EntityId subject);
   Value compare(CompareOp op, const Value& a, const Value& b);
   const re2::RE2* regex(std::string_view pattern);
@@ -59,6 +76,17 @@ class Evaluator {
   /// Compiled once per pattern (RE2: linear time, no stack overflow on hostile patterns).
   std::unordered_map<std::string, std::unique_ptr<re2::RE2>, TextHash, std::equal_to<>> regexes_;
   std::unordered_map<KindId, EntityId> singletons_;
+  /// Root plans by reference (policy expressions outlive the evaluator) and the subject's kind,
+  /// direct-mapped: a policy run reads the same few references for entity after entity, and a
+  /// slot taken by another reference is planned again (a hash map's look-up cost as much as
+  /// planning).
+  struct PlannedRoot {
+    const Expr* reference = nullptr;
+    KindId kind = kNoKind;
+    std::size_t root_size = 0;  ///< the root name's length: up to the first dot
+    RootPlan plan;
+  };
+  std::array<PlannedRoot, 64> root_plans_;
   /// The singleton kinds by name (`settings`): a root name is compared with these few instead
   /// of being looked up among all kinds (every attribute a policy reads is a root name).
   std::vector<std::pair<std::string_view, KindId>> singleton_kinds_;
