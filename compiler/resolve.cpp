@@ -3,25 +3,21 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/suggest.hpp"
 
 namespace gtm {
 
 namespace {
 
-std::string_view namespace_of(const Model& model, std::string_view kind_name) {
-  const KindId kind = model.schema.find_top_level(kind_name);
-  return kind == kNoKind ? std::string_view("entities")
-                         : std::string_view(model.schema.kind(kind).name_space);
-}
-
-bool kind_allowed(const Model& model, EntityId id, std::span<const std::string> kinds) {
+// Names found in a namespace are top-level entities, whose kind names are unique: comparing
+// kinds by id is comparing them by name.
+bool kind_allowed(const Model& model, EntityId id, const RefKinds& kinds) {
   const KindId kind = model.entities[id].kind;
   if (kind == Schema::kUnknownKind) return true;  // present, unknown: never a second error
-  for (const std::string& name : kinds) {
-    if (model.schema.kind(kind).name == name) return true;
-  }
-  return false;
+  return std::any_of(kinds.kinds.begin(), kinds.kinds.end(),
+                     [&](const RefKinds::Kind& allowed) { return allowed.id == kind; });
 }
 
 // An object path names a declared object, or an object of a declared root (`salesforce.x`).
@@ -36,14 +32,28 @@ EntityId resolve_object(const Model& model, std::string_view path) {
 
 }  // namespace
 
-Resolution resolve_name(const Model& model, std::string_view name,
-                        std::span<const std::string> kinds) {
+RefKinds ref_kinds(const Model& model, std::span<const std::string> kinds) {
+  RefKinds out;
+  for (const std::string& name : kinds) {
+    RefKinds::Kind& kind = out.kinds.emplace_back();
+    kind.name = name;
+    kind.id = model.schema.find_top_level(name);
+    kind.object = name == "object";
+    if (kind.object) continue;
+    kind.names = model.names.find(kind.id == kNoKind ? std::string_view("entities")
+                                                     : model.schema.kind(kind.id).name_space);
+  }
+  return out;
+}
+
+Resolution resolve_name(const Model& model, std::string_view name, const RefKinds& kinds) {
   Resolution result;
-  for (const std::string& kind : kinds) {
-    const EntityId id = kind == "object" ? resolve_object(model, name)
-                                         : model.find(namespace_of(model, kind), name);
+  for (const RefKinds::Kind& kind : kinds.kinds) {
+    const EntityId id = kind.object  ? resolve_object(model, name)
+                        : kind.names ? kind.names->find(name)
+                                     : kNoEntity;
     if (id == kNoEntity) continue;
-    if (kind == "object" || kind_allowed(model, id, kinds)) {
+    if (kind.object || kind_allowed(model, id, kinds)) {
       result.entity = id;
       return result;
     }
@@ -53,16 +63,15 @@ Resolution resolve_name(const Model& model, std::string_view name,
 }
 
 std::optional<std::string> suggest_name(const Model& model, std::string_view name,
-                                        std::span<const std::string> kinds) {
+                                        const RefKinds& kinds) {
   ClosestName chooser(name);
-  for (const std::string& kind : kinds) {
-    if (kind == "object") {
+  for (const RefKinds::Kind& kind : kinds.kinds) {
+    if (kind.object) {
       for (const auto& [object, id] : model.objects) chooser.offer(object);
       continue;
     }
-    const NameTable* space = model.names.find(namespace_of(model, kind));
-    if (!space) continue;
-    space->for_each([&](std::string_view candidate, EntityId id) {
+    if (!kind.names) continue;
+    kind.names->for_each([&](std::string_view candidate, EntityId id) {
       chooser.offer(candidate, [&] {
         return kind_allowed(model, id, kinds) && !model.entities[id].from_stdlib;
       });

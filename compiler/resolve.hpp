@@ -18,13 +18,26 @@ struct Resolution {
   EntityId wrong_kind = kNoEntity;  ///< an entity of another kind with that name
 };
 
-/// Resolves `name` as one of `kinds` (kind names; `object` means a `system.object` path).
-Resolution resolve_name(const Model& model, std::string_view name,
-                        std::span<const std::string> kinds);
+/// The kinds a reference may name (`ref(person, team)`), each with the namespace its names are
+/// declared in. Found once per type rather than per reference: a million references share a
+/// handful of types.
+struct RefKinds {
+  struct Kind {
+    std::string_view name;             ///< as the type writes it
+    KindId id = kNoKind;               ///< the top-level kind of that name, if there is one
+    const NameTable* names = nullptr;  ///< its namespace, if anything was declared in it
+    bool object = false;               ///< `object`: a `system.object` path
+  };
+  std::vector<Kind> kinds;
+};
+RefKinds ref_kinds(const Model& model, std::span<const std::string> kinds);
+
+/// Resolves `name` as one of `kinds`.
+Resolution resolve_name(const Model& model, std::string_view name, const RefKinds& kinds);
 
 /// The closest existing name among entities of `kinds`.
 std::optional<std::string> suggest_name(const Model& model, std::string_view name,
-                                        std::span<const std::string> kinds);
+                                        const RefKinds& kinds);
 
 /// The field `object.name` (or `name` itself when it is a full path), or kNoEntity.
 EntityId resolve_field(const Model& model, std::string_view object, std::string_view name);

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include "compiler/user_regex.hpp"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <array>
 
 #include "compiler/conditions.hpp"
@@ -20,9 +22,48 @@ namespace {
 constexpr std::array<std::string_view, 10> kSimpleFieldTypes = {
     "text", "number", "currency", "percent", "bool", "date", "datetime", "email", "phone", "url"};
 
+// `lookup(OBJECT)` in a field type: a reference to an object.
+const Type& object_ref_type() {
+  static const Type type{TypeKind::Ref, {"object"}, {}, {}};
+  return type;
+}
+
+// The kinds each reference type of the schema may name, and the kind each path-labelled kind's
+// root names (`system` for a field), found before checking and read by every thread.
+class RefIndex {
+ public:
+  explicit RefIndex(const Model& model) {
+    for (KindId id = 0; id < model.schema.size(); ++id) {
+      const KindSchema& kind = model.schema.kind(id);
+      for (const AttrSchema& attr : kind.attrs) add(model, attr.type);
+      if (kind.any_attr) add(model, kind.any_attr->type);
+      roots_.push_back(
+          ref_kinds(model, std::span(&kind.path_root, kind.path_root.empty() ? 0 : 1)));
+    }
+    add(model, object_ref_type());
+  }
+
+  /// The kinds of a reference type, or nullptr for a type not in the schema.
+  const RefKinds* find(const Type& type) const {
+    const auto it = by_type_.find(&type);
+    return it == by_type_.end() ? nullptr : &it->second;
+  }
+  const RefKinds& root_of(KindId kind) const { return roots_[kind]; }
+
+ private:
+  void add(const Model& model, const Type& type) {
+    if (type.kind == TypeKind::Ref) by_type_.emplace(&type, ref_kinds(model, type.names));
+    for (const Type& arg : type.args) add(model, arg);
+  }
+
+  absl::flat_hash_map<const Type*, RefKinds> by_type_;
+  std::vector<RefKinds> roots_;  ///< by KindId
+};
+
 class TypeChecker {
  public:
-  TypeChecker(Model& model, Diagnostics& diagnostics) : model_(model), diagnostics_(diagnostics) {}
+  TypeChecker(Model& model, const RefIndex& refs, Diagnostics& diagnostics)
+      : model_(model), refs_(refs), diagnostics_(diagnostics) {}
 
   void check_entity(EntityId id) {
     const Entity& entity = model_.entities[id];
@@ -33,7 +74,7 @@ class TypeChecker {
         const File& file = model_.file_of(id);
         check(file, file.attributes[slot.attribute].value, attr.type, id);
       }
-      check_path_root(id, kind);
+      check_path_root(id, entity.kind, kind);
     }
     for (EntityId child : model_.children_of(id)) check_entity(child);
   }
@@ -194,7 +235,10 @@ class TypeChecker {
   void check_ref(const File& file, ExprId id, const Type& type) {
     const Expr& e = file.exprs[id];
     if (e.kind != ExprKind::Reference) return mismatch(file, e, type);
-    const Resolution found = resolve_name(model_, e.text, type.names);
+    const RefKinds* known = refs_.find(type);
+    const RefKinds kinds = known ? RefKinds{} : ref_kinds(model_, type.names);
+    const RefKinds& allowed = known ? *known : kinds;
+    const Resolution found = resolve_name(model_, e.text, allowed);
     if (found.entity != kNoEntity) {
       model_.targets[file.id][id] = found.entity;
       return;
@@ -210,7 +254,7 @@ class TypeChecker {
     }
     report_unresolved(diagnostics_, file.span_of(e),
                       fmt::format("no {} named `{}`", join_or(type.names), e.text),
-                      suggest_name(model_, e.text, type.names));
+                      suggest_name(model_, e.text, allowed));
   }
 
   void check_field_type(const File& file, const Expr& e) {
@@ -233,7 +277,7 @@ class TypeChecker {
       return check_picklist_values(file, e);
     }
     if (e.kind == ExprKind::Call && e.text == "lookup" && e.child_count == 1) {
-      return check_ref(file, file.children(e)[0], Type{TypeKind::Ref, {"object"}, {}, {}});
+      return check_ref(file, file.children(e)[0], object_ref_type());
     }
     diagnostics_.error("type-mismatch", file.span_of(e),
                        fmt::format("expected a field type such as `text`, `picklist(\"A\", \"B\")` "
@@ -261,11 +305,11 @@ class TypeChecker {
   }
 
   // The first segment of a path-named entity (`salesforce` in `salesforce.lead.status`).
-  void check_path_root(EntityId id, const KindSchema& kind) {
+  void check_path_root(EntityId id, KindId kind_id, const KindSchema& kind) {
     const Entity& entity = model_.entities[id];
     if (kind.label != LabelRule::Path || kind.path_root.empty() || entity.name.empty()) return;
     const std::string_view root = entity.name.substr(0, entity.name.find('.'));
-    const std::span<const std::string> kinds(&kind.path_root, 1);
+    const RefKinds& kinds = refs_.root_of(kind_id);
     const Resolution found = resolve_name(model_, root, kinds);
     if (found.entity != kNoEntity) return;
     const Block& block = model_.block_of(id);
@@ -276,6 +320,7 @@ class TypeChecker {
   }
 
   Model& model_;
+  const RefIndex& refs_;
   Diagnostics& diagnostics_;
 };
 
@@ -285,10 +330,11 @@ void typecheck(Model& model, Diagnostics& diagnostics) {
   // Entities are checked independently (each writes only the targets of its own expressions),
   // so they are checked on all cores.
   constexpr std::size_t kChunk = 4096;
+  const RefIndex refs(model);
   check_in_parallel(model.entities.size(), kChunk, diagnostics,
                     [&](std::size_t id, std::size_t, Diagnostics& found) {
                       if (model.entities[id].parent != kNoEntity) return;
-                      TypeChecker(model, found).check_entity(static_cast<EntityId>(id));
+                      TypeChecker(model, refs, found).check_entity(static_cast<EntityId>(id));
                     });
 }
 
