@@ -229,10 +229,16 @@ BoundFile bind_file(const Schema& schema, const File& file, bool from_stdlib) {
   out.slots.reserve(file.attributes.size());
   out.children.reserve(file.blocks.size());
   Binder binder(schema, out);
+  std::string_view last_kind_name;
+  KindId last_kind = kNoKind;
   for (BlockId block_id : file.top_level) {
     const Block& block = file.blocks[block_id];
     if (block.kind == "schema") continue;
-    KindId kind = schema.find_top_level(block.kind);
+    if (last_kind_name.empty() || block.kind != last_kind_name) {  // neighbours share a kind
+      last_kind = schema.find_top_level(block.kind);
+      last_kind_name = block.kind;
+    }
+    KindId kind = last_kind;
     if (kind == kNoKind || schema.kind(kind).nested_anywhere) {
       const Span span = file.span(block.kind_begin, block.kind_end);
       report_with_suggestion(out.diagnostics, "unknown-kind", span,

@@ -25,13 +25,13 @@ std::string normalise(std::string_view name) {
 }
 
 std::vector<EntityId> entities_of(const Model& model, std::string_view kind) {
+  std::vector<bool> named(model.schema.size(), false);  // kinds of that name, found once
+  for (KindId id = 1; id < model.schema.size(); ++id)
+    named[id] = model.schema.kind(id).name == kind;
   std::vector<EntityId> ids;
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     const Entity& entity = model.entities[id];
-    if (!entity.from_stdlib && !entity.has_error && entity.kind != Schema::kUnknownKind &&
-        model.kind_of(id).name == kind) {
-      ids.push_back(id);
-    }
+    if (!entity.from_stdlib && !entity.has_error && named[entity.kind]) ids.push_back(id);
   }
   return ids;
 }
@@ -74,16 +74,11 @@ std::uint64_t field_key(std::string_view path) {
   const std::size_t dot = path.rfind('.');
   std::string_view name = path.substr(dot + 1);
   if (name.size() > 3 && name.substr(name.size() - 3) == "__c") name.remove_suffix(3);
-  std::uint64_t hash = 14695981039346656037ull;
-  const auto mix = [&](unsigned char c) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  };
-  for (char c : path.substr(0, dot)) mix(static_cast<unsigned char>(c));
-  mix(0);
+  std::uint64_t hash = hash_name(path.substr(0, dot));
   for (char c : name) {
-    if (c != '_' && c != '-')
-      mix(static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(c))));
+    if (c == '_' || c == '-') continue;
+    const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;  // C locale
+    hash = (hash ^ static_cast<unsigned char>(lower)) * 1099511628211ull;            // FNV-1a step
   }
   return hash;
 }
