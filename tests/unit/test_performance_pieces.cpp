@@ -3,7 +3,10 @@
 // reserved up front that still serves every allocation.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -16,6 +19,7 @@
 #include "compiler/parse.hpp"
 #include "compiler/resolve.hpp"
 #include "compiler/suggest.hpp"
+#include "compiler/value.hpp"
 #include "rules/registry.hpp"
 
 using namespace gtm;
@@ -142,4 +146,35 @@ TEST_CASE("a suggestion asks whether a candidate is eligible only when it would 
   CHECK(asked == 3);
   CHECK(chooser.best() == "dann");
   CHECK(edit_distance(std::string(100, 'a'), std::string(99, 'a') + "b", 3) == 1);  // long names
+}
+
+TEST_CASE("an evaluator's planned roots read the same values as planning each time") {
+  // Many references and two kinds: references share the plan cache's slots and replace each
+  // other's plans, and `name` is an attribute of a person but the label of a team.
+  Compilation compilation;
+  add_source(compilation, "w.gtm",
+             "person dana { name = \"Dana Ruiz\"  email = \"dana@acme.test\"  left = 2026-10-01 }\n"
+             "team sales { lead = dana }\n");
+  std::string probe = "probe {\n";
+  const std::vector<std::string> roots = {"name", "kind",       "email",     "left",   "lead",
+                                          "role", "lead.email", "lead.left", "nothing"};
+  for (std::size_t i = 0; i < 200; ++i) {
+    probe += fmt::format(" v{} = {}\n", i, roots[i % roots.size()]);
+  }
+  add_source(compilation, "probe.gtm", probe + "}\n");
+  analyse(compilation, CompileOptions{0, rules::all_analyses()});
+  const Model& model = compilation.model;
+  const File& file = compilation.files.back();
+  const std::array<EntityId, 2> subjects = {model.find("entities", "dana"),
+                                            model.find("entities", "sales")};
+  Evaluator reused(model, 0);
+  for (int round = 0; round < 3; ++round) {
+    for (const Attribute& attribute : file.attributes) {
+      for (EntityId subject : subjects) {
+        Evaluator fresh(model, 0);
+        CHECK(format_value(model, reused.eval(file, attribute.value, subject)) ==
+              format_value(model, fresh.eval(file, attribute.value, subject)));
+      }
+    }
+  }
 }
