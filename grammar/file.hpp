@@ -3,6 +3,7 @@
 #pragma once
 
 #include "grammar/expression.hpp"
+#include "grammar/lookahead.hpp"
 
 namespace gtm::grammar {
 
@@ -21,21 +22,24 @@ struct attribute_eq : one< '=' > {};
 // Most values are one token: `owner = dana`, `label = "Lead status"`, `sla = 4h`. The whole
 // expression grammar would still try a call, a mapping, a comparison and `and`/`or` after it,
 // each after its own whitespace (a third of a check's parsing time), so one token with nothing
-// after it that could continue an expression is matched directly. The look-ahead scans only
-// well-formed tokens, without actions or commit points; then the token is matched once more
-// with its action. Anything else (a malformed token, a triple-quoted string, an operator after
-// the token) goes through the expression grammar, which builds the same tree for one token.
-struct scan_string : seq< one< '"' >, star< string_char >, one< '"' > > {};
-struct scan_number : seq< opt< one< '-' > >, plus< digit >, opt< one< '.' >, plus< digit > >, number_end > {};
-struct scan_path : seq< ident, star< path_dot, ident > > {};
-// Strings and names first: they are most values (the alternatives cannot match the same text).
-struct scan_token : sor< scan_string, scan_path, date_literal, duration_literal, scan_number,
-                         kw_true, kw_false, kw_none > {};
-struct continues_expr : sor< one< '(', '=', '!', '<', '>', '"' >, mapping_arrow, kw_in, kw_not,
-                             kw_and, kw_or > {};
+// after it that could continue an expression is matched directly, after a look-ahead written by
+// hand (grammar/lookahead.hpp: well-formed tokens only, no actions, no commit points). Anything
+// else (a malformed token, a triple-quoted string, an operator after the token) goes through the
+// expression grammar, which builds the same tree for one token.
+// clang-format on
+struct single_token_ahead {
+  using rule_t = single_token_ahead;
+  using subs_t = empty_list;
+
+  template <typename ParseInput>
+  static bool match(ParseInput& in) {
+    return lookahead::single_token_ahead(in.current(), in.end());
+  }
+};
+// clang-format off
 struct single_token : sor< plain_string, reference, date_literal, duration_literal, number_literal,
                            literal_true, literal_false, literal_none > {};
-struct single_token_value : seq< at< scan_token, ws, not_at< continues_expr > >, single_token > {};
+struct single_token_value : seq< single_token_ahead, single_token > {};
 // The expression grammar as `expr` is, but not counted as a nesting level of its own (the
 // attribute's value is the first level).
 struct attribute_value : sor< single_token_value, seq< and_expr, star< or_tail > > > {};
@@ -58,3 +62,7 @@ struct top_block_start : must< top_block > {};
 // clang-format on
 
 }  // namespace gtm::grammar
+
+// For grammar analysis (tests/unit/test_parse.cpp): the look-ahead consumes nothing.
+template <typename Name>
+struct tao::pegtl::analyze_traits<Name, gtm::grammar::single_token_ahead> : analyze_opt_traits<> {};

@@ -64,8 +64,23 @@ struct string_close : one< '"' > {};
 struct escape_unicode : seq< one< 'u' >, one< '{' >, rep_min_max< 1, 6, xdigit >, one< '}' > > {};
 struct escape_code : sor< one< '"', '\\', 'n', 't' >, escape_unicode > {};
 struct escape : seq< one< '\\' >, must< escape_code > > {};
-struct string_char : not_one< '"', '\\', '\n', '\r' > {};
-struct plain_string : seq< string_open, star< sor< plus< string_char >, escape > >, must< string_close > > {};
+// clang-format on
+// A run of one or more plain characters (not `"`, `\\` or a line ending), matched by hand: strings
+// are most of a file's bytes.
+struct string_run {
+  using rule_t = string_run;
+  using subs_t = empty_list;
+
+  template <typename ParseInput>
+  static bool match(ParseInput& in) {
+    const char* end = string_run_end(in.current(), in.end());
+    const auto length = static_cast<std::size_t>(end - in.current());
+    in.bump_in_this_line(length);
+    return length > 0;
+  }
+};
+// clang-format off
+struct plain_string : seq< string_open, star< sor< string_run, escape > >, must< string_close > > {};
 struct triple_quote : TAO_PEGTL_STRING( "\"\"\"" ) {};
 struct triple_close : triple_quote {};
 struct triple_body : until< at< triple_quote >, any > {};
@@ -86,3 +101,5 @@ struct number_literal : seq< opt< one< '-' > >, plus< digit >, opt< one< '.' >, 
 // For grammar analysis (tests/unit/test_parse.cpp): an identifier consumes input.
 template <typename Name>
 struct tao::pegtl::analyze_traits<Name, gtm::grammar::ident> : analyze_any_traits<> {};
+template <typename Name>
+struct tao::pegtl::analyze_traits<Name, gtm::grammar::string_run> : analyze_any_traits<> {};

@@ -1,9 +1,14 @@
-// The characters of names and the reserved words (DESIGN section 3), in one place for the
-// grammar, the syntax-error messages, the language server's rename and the importer.
+// The characters of names and strings and the reserved words (DESIGN section 3), in one place
+// for the grammar, its look-ahead, the syntax-error messages, the language server's rename and
+// the importer.
 #pragma once
 
 #include <array>
 #include <cstddef>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <string_view>
 
 namespace gtm::grammar {
@@ -59,6 +64,33 @@ constexpr const char* ident_end(const char* begin, const char* end) {
     while (p != end && kIdentPlain[static_cast<unsigned char>(*p)]) ++p;
     if (p == end || *p != '-' || (p + 1 != end && p[1] == '>')) return p;
   }
+}
+
+/// What ends a run of plain characters in a `"..."` string: the closing quote, an escape, or a
+/// line ending (an error). Looked up once per character of every string.
+inline constexpr std::array<bool, 256> kStringStop = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char c : {'"', '\\', '\n', '\r'}) table[c] = true;
+  return table;
+}();
+
+/// Past the plain characters of a string from `p`: at the first of kStringStop, or `end`.
+/// Sixteen characters at a time where the processor has SSE2 (strings are most of a file's
+/// bytes, and every one is scanned twice: by the look-ahead and by the string rule).
+inline const char* string_run_end(const char* p, const char* end) {
+#ifdef __SSE2__
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'),
+                newline = _mm_set1_epi8('\n'), carriage_return = _mm_set1_epi8('\r');
+  for (; end - p >= 16; p += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i stops = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
+        _mm_or_si128(_mm_cmpeq_epi8(chunk, newline), _mm_cmpeq_epi8(chunk, carriage_return)));
+    if (const int mask = _mm_movemask_epi8(stops); mask != 0) return p + __builtin_ctz(mask);
+  }
+#endif
+  while (p != end && !kStringStop[static_cast<unsigned char>(*p)]) ++p;
+  return p;
 }
 
 /// Whether `text` is exactly one name (not a reserved word): what a rename may introduce.

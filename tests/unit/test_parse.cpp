@@ -4,6 +4,7 @@
 
 #include "compiler/parse.hpp"
 #include "grammar/grammar.hpp"
+#include "grammar/lookahead.hpp"
 #include "tests/parsed.hpp"
 
 using namespace gtm;
@@ -209,5 +210,64 @@ TEST_CASE("a name is one identifier that is not a reserved word") {
   }
   for (std::string_view text : {"", "9a", "a b", "a.b", "a->b", "a->", "none", "é", "-a"}) {
     CHECK_FALSE(grammar::is_name(text));
+  }
+}
+
+TEST_CASE("a string's plain run ends at its first quote, escape or line ending, wherever it is") {
+  // Runs are scanned sixteen bytes at a time: put each stop before, at and after those edges.
+  for (char stop : {'"', '\\', '\n', '\r'}) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::string text(at, 'a');
+      text += stop;
+      text += "bbbbbbbbbbbbbbbbbbbb";
+      const char* begin = text.data();
+      CHECK(grammar::string_run_end(begin, begin + text.size()) == begin + at);
+    }
+  }
+  const std::string plain(37, 'x');
+  CHECK(grammar::string_run_end(plain.data(), plain.data() + plain.size()) ==
+        plain.data() + plain.size());
+}
+
+TEST_CASE("the one-token look-ahead says yes only to a whole token nothing continues") {
+  const auto ahead = [](std::string_view text) {
+    return grammar::lookahead::single_token_ahead(text.data(), text.data() + text.size());
+  };
+  for (std::string_view yes :
+       {"dana", "dana }", "sys.obj.field\n", "\"text\"  next = 1", "4h", "2026-12-31", "-2.5", "12",
+        "true", "none", "false # a comment\n b = 1", "a-b", "dana\n inside = 1", "x ins",
+        "x nothing"}) {
+    CHECK(ahead(yes));
+  }
+  for (std::string_view no : {"",
+                              "and",
+                              "in",
+                              "\"a\\tb\"",
+                              "\"open\n",
+                              "\"\"\"raw\"\"\"",
+                              "sys.",
+                              "sys.in",
+                              "10x",
+                              "1.",
+                              "-",
+                              "1.5.2",
+                              "2026-12-31x",
+                              "4hours",
+                              "rr(ana)",
+                              "rr (ana)",
+                              "a == b",
+                              "a != b",
+                              "a <= b",
+                              "a > b",
+                              "a -> b",
+                              "a in [a]",
+                              "a not in [b]",
+                              "a and b",
+                              "a\n or b",
+                              "a # c\n and b",
+                              "[a]",
+                              "(a)",
+                              "5d->x"}) {
+    CHECK_FALSE(ahead(no));
   }
 }
