@@ -65,10 +65,13 @@ TEST_CASE("the first invalid UTF-8 byte is found wherever it is") {
   CHECK_FALSE(first_invalid_utf8("plain ascii text, longer than eight bytes").has_value());
   CHECK_FALSE(
       first_invalid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 and more ascii").has_value());
-  for (std::size_t at = 0; at < 20; ++at) {
-    std::string text(24, 'a');
+  for (std::size_t at = 0; at < 70; ++at) {  // ASCII is skipped 32 and 8 bytes at a time
+    std::string text(72, 'a');
     text[at] = '\xFF';
     CHECK(first_invalid_utf8(text) == at);
+    text[at] = '\xC3';  // valid after a two-byte character that starts anywhere
+    text[at + 1] = '\xA9';
+    CHECK_FALSE(first_invalid_utf8(text).has_value());
   }
   CHECK(first_invalid_utf8("abcdefgh\xC3") == 8u);              // cut short at the end
   CHECK(first_invalid_utf8("abcdefgh\xC0\x80") == 8u);          // overlong
