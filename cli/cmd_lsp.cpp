@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include "cli/commands.hpp"
+#include "cli/heap_reserve.hpp"
 #include "cli/lsp/server.hpp"
 
 namespace gtm::cli {
@@ -11,6 +12,7 @@ int run_lsp(const std::vector<std::string>& args, Io& io) {
     io.err << "gtmlint: usage: gtmlint lsp [--stdio]\n";
     return kExitFailure;
   }
+  keep_freed_heap();  // each edit's model is built in the memory of the one before
   lsp::Transport transport(STDIN_FILENO, STDOUT_FILENO);
   return lsp::Server(transport).run();
 }

@@ -58,15 +58,19 @@ void fill_head(std::uintptr_t begin) {
 
 }  // namespace
 
-void reserve_heap(std::size_t bytes) {
-  if (bytes == 0) return;
+void keep_freed_heap() {
   // One heap for every thread (worker threads would otherwise get arenas of their own, outside
-  // the reserved memory), every block from that heap rather than from a fresh mapping (a large
-  // vector would otherwise fault in page by page), and no trimming, so that the reservation
-  // freed below stays at the top of the heap for what follows.
+  // the reserved memory, trimmed as they shrink), every block from that heap rather than from a
+  // fresh mapping (a large vector would otherwise fault in page by page, every time), and no
+  // trimming, so that freed memory stays at the top of the heap for what follows.
   mallopt(M_ARENA_MAX, 1);
   mallopt(M_MMAP_MAX, 0);
   mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());
+}
+
+void reserve_heap(std::size_t bytes) {
+  if (bytes == 0) return;
+  keep_freed_heap();
   // Whole 2 MiB pages, and one more: the heap does not start on a page boundary. One
   // allocation, so that malloc writes no chunk header inside the range before it is populated:
   // reserving in 16 MiB pieces left a header in every eighth 2 MiB page, which then came in 4 KiB
@@ -83,6 +87,7 @@ void reserve_heap(std::size_t bytes) {
 
 #else
 
+void keep_freed_heap() {}
 void reserve_heap(std::size_t) {}
 
 #endif
