@@ -20,9 +20,10 @@ constexpr std::size_t kStartupHeapBytes = std::size_t{4} << 20;
 void keep_freed_heap();
 
 /// Makes the next `bytes` of free heap ready in 2 MiB pages, populated in one system call, and
-/// keeps the heap from shrinking for the rest of the process. For one-shot commands only:
-/// memory freed later is reused, never returned to the system. Does nothing without glibc or
-/// under the sanitizers (which bring their own allocator).
+/// keeps the heap from shrinking for the rest of the process (keep_freed_heap): memory freed
+/// later is reused, never returned to the system. For one-shot commands, and for the language
+/// server once it knows its workspace (a re-check at 10,000 fields: 18-21 ms -> 14-15 ms).
+/// Does nothing without glibc or under the sanitizers (which bring their own allocator).
 ///
 /// Why even for small workspaces: on virtual machines each 4 KiB page a process touches first
 /// costs a trip through the hypervisor. Measured on the 2-core benchmark machine: 512 pages

@@ -1,11 +1,13 @@
 // The language server's loop, lifecycle, documents, re-checking and publishing.
 #include "cli/lsp/server.hpp"
+
 #include "compiler/json_text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "cli/heap_reserve.hpp"
 #include "cli/lsp/session.hpp"
 #include "cli/lsp/uri.hpp"
 #include "cli/options.hpp"
@@ -220,6 +222,10 @@ void Server::initialize(const Json& params) {
   root_ = root.value_or("");
   initialized_ = true;
   load_disk_files();
+  // The heap a check of this workspace needs, in 2 MiB pages, once: every re-check reuses it.
+  std::size_t bytes = 0;
+  for (const auto& [path, text] : disk_) bytes += text.size();
+  cli::reserve_heap(cli::kHeapBytesPerSourceByte * bytes);
   recheck();
   publish();
 }
