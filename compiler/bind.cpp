@@ -200,28 +200,6 @@ EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id
   return id;
 }
 
-// Sizes each namespace's table for the top-level blocks that will be declared in it, so that
-// it is built once and not rehashed as it grows (rehashing reads every name again). Counting
-// blocks rather than guessing matters: an oversized table is slow to list for suggestions.
-void reserve_namespaces(Model& model, const std::vector<File>& files) {
-  NameMap<std::size_t> counts;
-  std::string_view kind_name;
-  std::size_t* count = nullptr;
-  for (const File& file : files) {
-    for (BlockId block_id : file.top_level) {
-      const std::string_view kind = file.blocks[block_id].kind;
-      if (count == nullptr || kind != kind_name) {  // neighbouring blocks share a kind
-        const KindId id = model.schema.find_top_level(kind);
-        count = &counts[id == kNoKind ? std::string_view("entities")
-                                      : std::string_view(model.schema.kind(id).name_space)];
-        kind_name = kind;
-      }
-      ++*count;
-    }
-  }
-  for (const auto& [name_space, blocks] : counts) model.names[name_space].reserve(blocks);
-}
-
 // Binds the top-level blocks of one file (schema blocks were read by the schema already).
 BoundFile bind_file(const Schema& schema, const File& file, bool from_stdlib) {
   BoundFile out;
@@ -310,7 +288,6 @@ void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
   model.entities.reserve(blocks);
   model.slots.reserve(attributes);
   model.children.reserve(blocks);
-  reserve_namespaces(model, files);
   // Files bind independently (the schema is complete and only read), so on all cores; a batch
   // at a time, so that what a file binds to is held twice (bound, then in the model) for one
   // batch only, not for the whole workspace (95 MB at 1,000,000 fields, the peak of a check).

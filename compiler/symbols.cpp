@@ -32,6 +32,7 @@ void SymbolTable::declare(const std::vector<EntityId>& top_level) {
       named.push_back(id);
     }
   }
+  reserve_namespaces(pending);
   const std::vector<Clash> clashes = fill_namespaces(pending);
   for (const Clash& clash : clashes) {
     const std::string_view kind = model_.kind_of(clash.first).name;
@@ -50,6 +51,26 @@ void SymbolTable::declare_singleton(EntityId id) {
         id, it->second,
         fmt::format("only one `{}` block is allowed in a workspace", model_.kind_of(id).name));
   }
+}
+
+// Sizes each namespace for the names about to be declared in it, so that it is built once and
+// not rehashed as it grows (rehashing reads every name again). Counting rather than guessing
+// matters: an oversized table is slow to list for suggestions.
+void SymbolTable::reserve_namespaces(const PendingByShard& pending) {
+  std::vector<std::pair<NameTable*, std::size_t>> counts;  // a handful of namespaces
+  std::size_t current = 0;
+  for (const auto& shard : pending) {
+    for (const Pending& item : shard) {
+      if (counts.empty() || counts[current].first != item.table) {  // neighbours share one
+        const auto it = std::find_if(counts.begin(), counts.end(),
+                                     [&](const auto& count) { return count.first == item.table; });
+        current = static_cast<std::size_t>(it - counts.begin());
+        if (it == counts.end()) counts.emplace_back(item.table, 0);
+      }
+      ++counts[current].second;
+    }
+  }
+  for (const auto& [table, names] : counts) table->reserve(names);
 }
 
 // Inserts are bound by memory latency (each lands in a random place of a large table): the

@@ -36,6 +36,7 @@ class SymbolTable {
   };
 
   void declare_singleton(EntityId id);
+  void reserve_namespaces(const PendingByShard& pending);
   std::vector<Clash> fill_namespaces(const PendingByShard& pending);
   void record_objects(const std::vector<EntityId>& named, const std::vector<Clash>& clashes);
   void check_siblings(EntityId parent);
