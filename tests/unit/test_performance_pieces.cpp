@@ -181,3 +181,32 @@ TEST_CASE("an evaluator's planned roots read the same values as planning each ti
     }
   }
 }
+
+TEST_CASE("field duplicates are found among many fields as among few") {
+  // Thousands of fields take the bucketed sort; the planted look-alikes must all be found, each
+  // against the field declared first.
+  std::string text = "person dana { name = \"Dana\" }\nsystem crm { owner = dana }\n";
+  for (int i = 0; i < 12000; ++i) {
+    text += fmt::format("field crm.obj{}.field_{} {{ type = text  owner = dana }}\n", i % 40, i);
+  }
+  const std::vector<std::pair<std::string, std::string>> planted = {
+      {"crm.obj3.Field_3", "crm.obj3.field_3"},
+      {"crm.obj17.FIELD-57", "crm.obj17.field_57"},
+      {"crm.obj0.field_11960__c", "crm.obj0.field_11960"},
+  };
+  for (const auto& [later, first] : planted) {
+    text += fmt::format("field {} {{ type = text  owner = dana }}\n", later);
+  }
+  Compilation compilation;
+  add_source(compilation, "w.gtm", text);
+  analyse(compilation, CompileOptions{0, rules::all_analyses()});
+  std::vector<std::string> found;
+  for (const Diagnostic& d : compilation.diagnostics.items()) {
+    if (d.rule == "field-duplicate") found.push_back(d.message);
+  }
+  REQUIRE(found.size() == planted.size());
+  for (std::size_t i = 0; i < planted.size(); ++i) {
+    CHECK(found[i].find(fmt::format("`{}` looks like a duplicate of `{}`", planted[i].first,
+                                    planted[i].second)) != std::string::npos);
+  }
+}
