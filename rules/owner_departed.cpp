@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "compiler/literals.hpp"
+#include "compiler/parallel_check.hpp"
 #include "rules/analyses.hpp"
 
 namespace gtm::rules {
@@ -25,10 +27,35 @@ std::string role_of(std::string_view attribute, bool in_round_robin) {
   return role;
 }
 
+// A person's `left` date, if it has come.
+const Expr* departure(const AnalysisContext& context, EntityId person) {
+  const Expr* left = context.model.attr_expr(person, "left");
+  if (!left || left->kind != ExprKind::Date || !left->valid || left->integer > context.today) {
+    return nullptr;
+  }
+  return left;
+}
+
+// Who has left, by entity: decided once per person, not once per reference to them (a million
+// fields may name a few thousand owners).
+std::vector<bool> departed_people(const AnalysisContext& context) {
+  const Model& model = context.model;
+  std::vector<bool> person(model.schema.size(), false);
+  for (KindId kind = 0; kind < model.schema.size(); ++kind) {
+    person[kind] = model.schema.kind(kind).name == "person";
+  }
+  std::vector<bool> departed(model.entities.size(), false);
+  for (EntityId id = 0; id < model.entities.size(); ++id) {
+    departed[id] = person[model.entities[id].kind] && departure(context, id) != nullptr;
+  }
+  return departed;
+}
+
 class DepartedFinder {
  public:
-  DepartedFinder(const AnalysisContext& context, Diagnostics& diagnostics)
-      : context_(context), model_(context.model), diagnostics_(diagnostics) {}
+  DepartedFinder(const AnalysisContext& context, const std::vector<bool>& departed,
+                 Diagnostics& diagnostics)
+      : context_(context), model_(context.model), departed_(departed), diagnostics_(diagnostics) {}
 
   void check_entity(EntityId id) {
     const File& file = model_.file_of(id);
@@ -52,11 +79,8 @@ class DepartedFinder {
   void check_reference(const File& file, ExprId expr_id, std::string_view attribute,
                        bool in_round_robin, EntityId holder) {
     const EntityId person = model_.target(file.id, expr_id);
-    if (person == kNoEntity || model_.kind_of(person).name != "person") return;
-    const Expr* left = model_.attr_expr(person, "left");
-    if (!left || left->kind != ExprKind::Date || !left->valid || left->integer > context_.today) {
-      return;
-    }
+    if (person == kNoEntity || !departed_[person]) return;
+    const Expr* left = departure(context_, person);
     const Expr& reference = file.exprs[expr_id];
     Diagnostic& d = diagnostics_.error(
         "owner-departed", file.span_of(reference),
@@ -71,16 +95,21 @@ class DepartedFinder {
 
   const AnalysisContext& context_;
   const Model& model_;
+  const std::vector<bool>& departed_;
   Diagnostics& diagnostics_;
 };
 
 }  // namespace
 
 void run_owner_departed(const AnalysisContext& context, Diagnostics& diagnostics) {
-  DepartedFinder finder(context, diagnostics);
-  for (EntityId id = 0; id < context.model.entities.size(); ++id) {
-    if (!context.model.entities[id].from_stdlib) finder.check_entity(id);
-  }
+  const std::vector<bool> departed = departed_people(context);
+  // Entities are checked independently, on all cores; findings stay in entity order.
+  check_in_parallel(
+      context.model.entities.size(), 4096, diagnostics,
+      [&](std::size_t id, std::size_t, Diagnostics& found) {
+        if (context.model.entities[id].from_stdlib) return;
+        DepartedFinder(context, departed, found).check_entity(static_cast<EntityId>(id));
+      });
 }
 
 }  // namespace gtm::rules
