@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-
 #include "grammar/words.hpp"
 
 namespace gtm {
