@@ -119,11 +119,9 @@ Value Evaluator::attribute_at(EntityId entity, KindId kind, std::uint32_t attr,
 
 bool Evaluator::reads_subject(const File& file, ExprId id) const {
   const Expr& e = file.exprs[id];
-  if (e.kind == ExprKind::Reference) {  // the same roots as plan_root() below
-    const std::string_view name = e.text.substr(0, e.text.find('.'));
-    if (name == "name") return true;
-    if (name == "kind") return false;
-    return singleton_named(name) == kNoKind;
+  if (e.kind == ExprKind::Reference) {  // the name, or an attribute of whatever kind
+    const RootPlan plan = plan_root(e.text.substr(0, e.text.find('.')), Schema::kUnknownKind);
+    return plan.reads == RootPlan::Reads::Name || plan.reads == RootPlan::Reads::Attribute;
   }
   const auto children = file.children(e);
   return std::any_of(children.begin(), children.end(),

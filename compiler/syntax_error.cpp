@@ -9,14 +9,9 @@ namespace gtm {
 
 namespace {
 
+using grammar::is_digit;
+using grammar::is_ident_char;
 using grammar::is_ident_first;
-
-bool is_ident_char(char c) {
-  return is_ident_first(c) || (c >= '0' && c <= '9') || c == '-';
-}
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 
 std::uint32_t utf8_length(char lead) {
   const auto byte = static_cast<unsigned char>(lead);

@@ -8,15 +8,6 @@
 
 namespace gtm::grammar::lookahead {
 
-constexpr bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-/// [A-Za-z0-9_-]: a character that may not follow a date, a duration or a number.
-constexpr bool is_ident_char(char c) {
-  return is_ident_plain(c) || c == '-';
-}
-
 constexpr const char* digits_end(const char* p, const char* end) {
   while (p != end && is_digit(*p)) ++p;
   return p;

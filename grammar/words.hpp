@@ -48,6 +48,16 @@ constexpr bool is_ident_plain(char c) {
   return is_ident_first(c) || (c >= '0' && c <= '9');
 }
 
+/// [A-Za-z0-9_-]: any character of a name (a `-` only where `->` does not start); what may not
+/// follow a date, a duration or a number.
+constexpr bool is_ident_char(char c) {
+  return is_ident_plain(c) || c == '-';
+}
+
+constexpr bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
 /// is_ident_plain for every byte, looked up once per character of every name.
 inline constexpr std::array<bool, 256> kIdentPlain = [] {
   std::array<bool, 256> table{};
