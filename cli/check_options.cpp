@@ -85,8 +85,7 @@ std::optional<CheckOptions> parse_check_options(const std::vector<std::string>& 
       options.outputs.push_back(*output);
     } else if (auto file = reader.value("--output")) {
       output_file = *file;
-    } else if (auto today = reader.value("--today")) {
-      options.today = *today;
+    } else if (read_workspace_option(reader, options.workspace)) {
     } else if (auto select = reader.value("--select")) {
       for (auto& id : split_list(*select)) options.select.push_back(std::move(id));
     } else if (auto ignore = reader.value("--ignore")) {
@@ -103,6 +102,7 @@ std::optional<CheckOptions> parse_check_options(const std::vector<std::string>& 
       options.strict = true;
     } else if (reader.flag("--quiet") || reader.flag("-q")) {
       options.quiet = true;
+      options.workspace.quiet = true;
     } else if (!reader.missing_value().empty()) {
       return fail(fmt::format("`{}` needs a value", reader.missing_value()));
     } else if (reader.peek().starts_with("-") && reader.peek() != "-") {

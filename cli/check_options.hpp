@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "cli/load.hpp"
 #include "compiler/diagnostic.hpp"
 #include "compiler/workspace.hpp"
 
@@ -21,7 +22,7 @@ struct Output {
 
 struct CheckOptions {
   std::vector<Output> outputs;
-  std::optional<std::string> today;
+  WorkspaceOptions workspace;           ///< --root, --today; --quiet sets its `quiet`
   std::vector<std::string> select;      ///< only these rule ids (empty: all)
   std::vector<std::string> ignore;      ///< never these rule ids
   Severity threshold = Severity::Info;  ///< the least severe finding reported

@@ -120,12 +120,13 @@ int run_check(const std::vector<std::string>& args, Io& io) {
   const auto options = parse_check_options(args, io);
   if (!options) return kExitFailure;
   std::string today_error;
-  const auto today = resolve_today(options->today, &today_error);
+  const auto today = resolve_today(options->workspace.today, &today_error);
   if (!today) return check_usage_error(io, today_error);
 
   Compilation compilation;
   std::vector<bool> reported;
-  if (!load_workspace(options->paths, compilation, reported, io)) return kExitFailure;
+  if (!load_workspace(options->paths, options->workspace, compilation, reported, io))
+    return kExitFailure;
   analyse(compilation, CompileOptions{*today, rules::all_analyses()});
 
   const PhaseTimer timer("report");

@@ -214,14 +214,12 @@ std::string render(const std::vector<Item>& items, std::string_view format, std:
 
 int run_debt(const std::vector<std::string>& args, Io& io) {
   std::string format = "markdown";
-  std::optional<std::string> today_option;
+  WorkspaceOptions workspace;
   ArgReader reader(args);
   while (!reader.done()) {
     if (auto f = reader.value("--format"))
       format = *f;
-    else if (auto t = reader.value("--today"))
-      today_option = *t;
-    else {
+    else if (!read_workspace_option(reader, workspace)) {
       io.err << fmt::format("gtmlint: unexpected `{}`; see `gtmlint help debt`\n",
                             reader.done() ? reader.missing_value() : reader.peek());
       return kExitFailure;
@@ -232,7 +230,7 @@ int run_debt(const std::vector<std::string>& args, Io& io) {
     return kExitFailure;
   }
   Compilation compilation;
-  const auto today = check_current_workspace(today_option, compilation, io);
+  const auto today = check_current_workspace(workspace, compilation, io);
   if (!today) return kExitFailure;
   const Model& model = compilation.model;
   std::vector<Item> items;

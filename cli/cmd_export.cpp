@@ -148,11 +148,12 @@ class Exporter {
 
 int run_export(const std::vector<std::string>& args, Io& io) {
   std::optional<std::string> output;
+  WorkspaceOptions workspace;
   ArgReader reader(args);
   while (!reader.done()) {
     if (auto file = reader.value("--output"))
       output = *file;
-    else {
+    else if (!read_workspace_option(reader, workspace)) {
       io.err << fmt::format("gtmlint: unexpected `{}`; see `gtmlint help export`\n",
                             reader.done() ? reader.missing_value() : reader.peek());
       return kExitFailure;
@@ -160,7 +161,7 @@ int run_export(const std::vector<std::string>& args, Io& io) {
   }
   Compilation compilation;
   std::vector<bool> reported;
-  if (!load_workspace({}, compilation, reported, io)) return kExitFailure;
+  if (!load_workspace({}, workspace, compilation, reported, io)) return kExitFailure;
   analyse(compilation, CompileOptions{0, rules::all_analyses()});
   const std::string text = json_text(Exporter(compilation).document(), 2) + "\n";
   if (!output) {

@@ -223,16 +223,14 @@ Graph build(const Compilation& compilation) {
 
 int run_graph(const std::vector<std::string>& args, Io& io) {
   std::string format = "dot", focus;
-  std::optional<std::string> today_option;
+  WorkspaceOptions workspace;
   ArgReader reader(args);
   while (!reader.done()) {
     if (auto f = reader.value("--format"))
       format = *f;
     else if (auto name = reader.value("--focus"))
       focus = *name;
-    else if (auto t = reader.value("--today"))
-      today_option = *t;
-    else {
+    else if (!read_workspace_option(reader, workspace)) {
       io.err << fmt::format("gtmlint: unexpected `{}`; see `gtmlint help graph`\n",
                             reader.done() ? reader.missing_value() : reader.peek());
       return kExitFailure;
@@ -243,7 +241,7 @@ int run_graph(const std::vector<std::string>& args, Io& io) {
     return kExitFailure;
   }
   Compilation compilation;
-  const auto today = check_current_workspace(today_option, compilation, io);
+  const auto today = check_current_workspace(workspace, compilation, io);
   if (!today) return kExitFailure;
   Graph graph = build(compilation);
   if (!focus.empty()) {

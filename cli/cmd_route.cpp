@@ -14,6 +14,7 @@
 #include "compiler/resolve.hpp"
 #include "compiler/suggest.hpp"
 #include "compiler/value.hpp"
+#include "rules/facts.hpp"
 #include "rules/registry.hpp"
 
 namespace gtm::cli {
@@ -23,12 +24,15 @@ namespace {
 // A lead: field name -> value as given on the command line.
 using Lead = std::map<std::string, std::string, std::less<>>;
 
+bool is_number(std::string_view text) {
+  double number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  return error == std::errc() && end == text.data() + text.size();
+}
+
 // Numbers, dates and booleans as given; text in quotes.
 std::string shown(const std::string& value) {
-  double number = 0;
-  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-  const bool is_number = error == std::errc() && end == value.data() + value.size();
-  if (is_number || parse_date(value) || value == "true" || value == "false") return value;
+  if (is_number(value) || parse_date(value) || value == "true" || value == "false") return value;
   return fmt::format("\"{}\"", value);
 }
 
@@ -189,7 +193,8 @@ class LeadEvaluator {
 struct RouteOptions {
   std::string object;
   std::string routing;
-  std::optional<std::string> today;
+  WorkspaceOptions workspace;
+  bool all = false;  ///< switched-off routings too
   Lead lead;
 };
 
@@ -201,8 +206,10 @@ std::optional<RouteOptions> parse_route_options(const std::vector<std::string>& 
       options.object = *object;
     else if (auto routing = reader.value("--routing"))
       options.routing = *routing;
-    else if (auto today = reader.value("--today"))
-      options.today = *today;
+    else if (read_workspace_option(reader, options.workspace))
+      continue;
+    else if (reader.flag("--all"))
+      options.all = true;
     else if (!reader.missing_value().empty() || reader.peek().starts_with("-") ||
              reader.peek().find('=') == std::string::npos) {
       io.err << fmt::format(
@@ -229,48 +236,107 @@ std::string describe_lead(const Lead& lead) {
   return parts.empty() ? "an empty lead" : fmt::format("{}", fmt::join(parts, ", "));
 }
 
-// Every field named on the command line must be a field of the object.
-bool check_fields(const Model& model, std::string_view object, const Lead& lead, Io& io) {
-  const NameTable* fields = model.names.find("fields");
+std::vector<std::string_view> fields_of(const Model& model, std::string_view object) {
   std::vector<std::string_view> known;
-  if (fields) {
+  if (const NameTable* fields = model.names.find("fields")) {
     fields->for_each([&](std::string_view path, EntityId) {
       if (is_field_of(path, object)) known.push_back(path.substr(object.size() + 1));
     });
   }
+  std::sort(known.begin(), known.end());  // the table's order is arbitrary
+  return known;
+}
+
+// Why `value` cannot be a value of `field` (its type, its picklist), or nothing.
+std::optional<std::string> value_problem(const Model& model, EntityId field, std::string_view name,
+                                         const std::string& value) {
+  const FieldValues values = field_values(model, field);
+  switch (values.kind) {
+    case FieldValueKind::Number:
+      if (is_number(value)) return std::nullopt;
+      return fmt::format("`{}` is a number field; `{}` is not a number (e.g. {}=40)", name, value,
+                         name);
+    case FieldValueKind::Date:
+      if (parse_date(value)) return std::nullopt;
+      return fmt::format("`{}` is a date field; write the date as YYYY-MM-DD, not `{}`", name,
+                         value);
+    case FieldValueKind::Bool:
+      if (value == "true" || value == "false") return std::nullopt;
+      return fmt::format("`{}` is a true/false field; `{}` is neither", name, value);
+    case FieldValueKind::Picklist: {
+      const auto& picklist = values.picklist;
+      if (std::find(picklist.begin(), picklist.end(), value) != picklist.end()) return std::nullopt;
+      std::string problem = fmt::format("`{}` is not a value of `{}`", value, name);
+      if (const auto best = closest_or_expansion(value, picklist))
+        return problem + fmt::format("; did you mean `{}`?", *best);
+      if (picklist.size() <= 12)
+        return problem + fmt::format(" (its values: {})", fmt::join(picklist, ", "));
+      return problem + fmt::format(" ({} values; `gtmlint export` lists them)", picklist.size());
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+// Every field named on the command line must be a field of the object, and every value one the
+// field can hold: a lead no form could create is a question with no answer.
+bool check_lead(const Model& model, std::string_view object, const Lead& lead, Io& io) {
+  const std::vector<std::string_view> known = fields_of(model, object);
   for (const auto& [name, value] : lead) {
-    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
-    const auto best = closest(name, known);
-    io.err << fmt::format("gtmlint: `{}` has no field `{}`{}\n", object, name,
-                          best ? fmt::format("; did you mean `{}`?", *best) : "");
-    return false;
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      const auto best = closest(name, known);
+      io.err << fmt::format("gtmlint: `{}` has no field `{}`{}\n", object, name,
+                            best ? fmt::format("; did you mean `{}`?", *best) : "");
+      return false;
+    }
+    const EntityId field = model.find("fields", fmt::format("{}.{}", object, name));
+    if (const auto problem = value_problem(model, field, name, value)) {
+      io.err << "gtmlint: " << *problem << "\n";
+      return false;
+    }
   }
   return true;
 }
 
+// A person as `route` shows them: with the day they left, if they have.
+std::string who(const Model& model, const Value& value, std::int64_t today) {
+  std::string name = format_value(model, value);
+  if (value.kind != Value::Kind::Entity) return name;
+  if (const Expr* left = rules::departure(model, value.entity, today))
+    name += fmt::format(" (left on {})", format_date(left->integer));
+  return name;
+}
+
+// A queue's members, departures marked: `triage (queue: ana, marcus (left on 2026-09-30))`.
+std::string with_queue_members(const Model& model, const Value& value, std::int64_t today) {
+  std::string text = who(model, value, today);
+  if (value.kind != Value::Kind::Entity || model.kind_of(value.entity).name != "queue") return text;
+  const Attribute* members = model.attr(value.entity, "members");
+  if (!members) return text;
+  const Value list = value_of_expr(model, model.file_of(value.entity), members->value);
+  std::vector<std::string> names;
+  for (const Value& member : list.items) names.push_back(who(model, member, today));
+  if (names.empty()) return text;
+  return fmt::format("{} (queue: {})", text, fmt::join(names, ", "));
+}
+
 std::string assignee_text(const Model& model, const File& file, ExprId assign, std::int64_t today) {
   const Value value = value_of_expr(model, file, assign);
-  std::string text = format_value(model, value);
-  if (value.kind != Value::Kind::Call) return text;
+  if (value.kind != Value::Kind::Call) return with_queue_members(model, value, today);
   std::vector<std::string> members;
-  for (const Value& member : value.items) {
-    std::string name = format_value(model, member);
-    if (member.kind == Value::Kind::Entity) {
-      const Expr* left = model.attr_expr(member.entity, "left");
-      if (left && left->kind == ExprKind::Date && left->integer <= today) {
-        name += fmt::format(" (left on {})", left->text);
-      }
-    }
-    members.push_back(name);
-  }
-  return fmt::format("{}: one of {}", text, fmt::join(members, ", "));
+  for (const Value& member : value.items)
+    members.push_back(with_queue_members(model, member, today));
+  return fmt::format("{}: one of {}", format_value(model, value), fmt::join(members, ", "));
 }
 
 void route_one(const Model& model, EntityId routing, const Lead& lead, std::int64_t today, Io& io) {
   const File& file = model.file_of(routing);
   const LineColumn at = file.source->line_column(model.block_of(routing).begin);
-  io.out << fmt::format("routing `{}` ({}:{}) for {}:\n", model.display_name(routing),
-                        file.source->path(), at.line, describe_lead(lead));
+  const bool live = rules::is_active(model, routing);
+  io.out << fmt::format(
+      "routing `{}` ({}:{}{}) for {}:\n", model.display_name(routing), file.source->path(), at.line,
+      live ? "" : ", switched off: `active = false`, so not live", describe_lead(lead));
+  const std::string_view would = live ? "" : "would be ";
   LeadEvaluator evaluator(model, lead);
   std::size_t number = 0;
   for (EntityId rule : model.children_of(routing)) {
@@ -283,7 +349,7 @@ void route_one(const Model& model, EntityId routing, const Lead& lead, std::int6
       io.out << fmt::format("  {}. {}: matches\n", number, model.display_name(rule));
       const Attribute* assign = model.attr(rule, "assign");
       io.out << fmt::format(
-          "assigned to {}\n",
+          "{}assigned to {}\n", would,
           assign ? assignee_text(model, rule_file, assign->value, today) : "nobody");
       return;
     }
@@ -293,11 +359,29 @@ void route_one(const Model& model, EntityId routing, const Lead& lead, std::int6
   }
   const Attribute* fallback = model.attr(routing, "fallback");
   if (fallback) {
-    io.out << fmt::format("no rule matches; the fallback assigns it to {}\n",
+    io.out << fmt::format("no rule matches; the fallback {} it to {}\n",
+                          live ? "assigns" : "would assign",
                           assignee_text(model, file, fallback->value, today));
   } else {
-    io.out << "no rule matches and there is no fallback: the lead is not assigned\n";
+    io.out << fmt::format("no rule matches and there is no fallback: the lead {}not assigned\n",
+                          live ? "is " : "would be ");
   }
+}
+
+struct Shown {
+  std::vector<EntityId> routings;
+  std::vector<EntityId> left_out;  ///< switched off, not shown
+};
+
+// The live routings, and the switched-off ones with `--all` or by name (or when nothing else is
+// there); a switched-off routing left out is named, so that nobody wonders where it went.
+Shown routings_to_show(const Model& model, const std::vector<EntityId>& routings,
+                       const RouteOptions& options) {
+  Shown shown;
+  for (EntityId routing : routings)
+    (rules::is_active(model, routing) ? shown.routings : shown.left_out).push_back(routing);
+  if (options.all || !options.routing.empty() || shown.routings.empty()) return {routings, {}};
+  return shown;
 }
 
 }  // namespace
@@ -306,7 +390,7 @@ int run_route(const std::vector<std::string>& args, Io& io) {
   const auto options = parse_route_options(args, io);
   if (!options) return kExitFailure;
   Compilation compilation;
-  const auto today = check_current_workspace(options->today, compilation, io);
+  const auto today = check_current_workspace(options->workspace, compilation, io);
   if (!today) return kExitFailure;
   const Model& model = compilation.model;
   std::vector<EntityId> routings;
@@ -325,10 +409,15 @@ int run_route(const std::vector<std::string>& args, Io& io) {
         options->routing.empty() ? "" : fmt::format(" named `{}`", options->routing));
     return kExitFailure;
   }
-  for (EntityId routing : routings) {
+  const Shown shown = routings_to_show(model, routings, *options);
+  for (EntityId routing : shown.routings) {
     const std::string object(model.attr_expr(routing, "object")->text);
-    if (!check_fields(model, object, options->lead, io)) return kExitFailure;
-    route_one(model, routing, options->lead, *today, io);
+    if (!check_lead(model, object, options->lead, io)) return kExitFailure;
+  }
+  for (EntityId routing : shown.routings) route_one(model, routing, options->lead, *today, io);
+  for (EntityId routing : shown.left_out) {
+    io.out << fmt::format("routing `{}` is switched off (`active = false`); --all shows it\n",
+                          model.display_name(routing));
   }
   return kExitClean;
 }

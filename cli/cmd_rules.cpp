@@ -17,7 +17,9 @@ namespace {
 // analyses, the stdlib policies and the workspace's own policies.
 bool load_catalog(Compilation& compilation, Io& io) {
   std::vector<bool> reported;
-  if (!load_workspace({}, compilation, reported, io)) return false;
+  WorkspaceOptions quiet;
+  quiet.quiet = true;
+  if (!load_workspace({}, quiet, compilation, reported, io)) return false;
   analyse(compilation, CompileOptions{0, rules::all_analyses()});
   return true;
 }

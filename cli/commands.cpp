@@ -4,10 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <array>
+#include <filesystem>
 
 #include "cli/cli.hpp"
+#include "compiler/suggest.hpp"
 
 namespace gtm::cli {
 
@@ -17,10 +18,12 @@ constexpr std::string_view kCheckUsage = R"(usage: gtmlint check [OPTIONS] [PATH
 
 Checks the workspace that contains PATH (default: the current directory). The workspace root is
 the nearest folder holding gtmlint.gtm, else the git top level, else the current directory; all
-.gtm files under it form one model. Only findings in the given PATHs are reported; given files
-that are not .gtm files are ignored.
+.gtm files under it form one model, except in folders below that hold their own gtmlint.gtm
+(other workspaces). Only findings in the given PATHs are reported; given files that are not
+.gtm files are ignored.
 
 options:
+  --root DIR              the workspace root, instead of finding it
   --format FORMAT[=FILE]  human (default), json, sarif or github; repeat it to write several
                           formats in one run, e.g. --format human --format sarif=gtmlint.sarif
   --output FILE           write the (one) format given without =FILE to FILE
@@ -69,17 +72,25 @@ errors, 2 usage or I/O error
 )";
 
 constexpr std::string_view kRouteUsage =
-    R"(usage: gtmlint route [--object OBJECT] [--routing NAME] FIELD=VALUE...
+    R"(usage: gtmlint route [--object OBJECT] [--routing NAME] [--all] FIELD=VALUE...
 
-Shows which rule of each routing of OBJECT (e.g. salesforce.lead) takes a lead with the given
-field values, who is assigned (round-robin members listed, departures marked), and why each
-earlier rule did not match. Fields not given are empty. Example:
+Shows which rule of each live routing of OBJECT (e.g. salesforce.lead) takes a lead with the
+given field values, who is assigned (round-robin and queue members listed, departures marked),
+and why each earlier rule did not match. Fields not given are empty. Each value must be one the
+field can hold (a number, a date, a picklist value). Example:
 
   gtmlint route --object salesforce.lead country=CA industry=Retail employees=40
+
+options:
+  --object OBJECT   only the routings of OBJECT
+  --routing NAME    only the routing NAME (shown even when switched off)
+  --all             switched-off routings (`active = false`) too, marked as not live
+  --root DIR        the workspace root, instead of finding it from the current directory
+  --today DATE      the date departures are judged on (default: $GTMLINT_TODAY, else today)
 )";
 
 constexpr std::string_view kGraphUsage =
-    R"(usage: gtmlint graph [--format dot|mermaid] [--focus NAME]
+    R"(usage: gtmlint graph [--format dot|mermaid] [--focus NAME] [--show fields,tags]
 
 Prints the lead-flow and data-flow map of the workspace: systems and the syncs between them,
 forms, automations, nurtures and dashboards in their systems, routings to their assignees,
@@ -89,7 +100,7 @@ handoffs between teams with their SLA. Entities with errors are red, with warnin
 )";
 
 constexpr std::string_view kDebtUsage =
-    R"(usage: gtmlint debt [--format markdown|json|csv] [--today YYYY-MM-DD]
+    R"(usage: gtmlint debt [--format markdown|json|csv] [--today YYYY-MM-DD] [--root DIR]
 
 Prints the debt backlog: `debt` and `workaround` blocks and the open findings grouped by rule,
 prioritised by impact (lead capture, CRM sync, routing, attribution, reporting, manual cleanup,
@@ -97,7 +108,7 @@ cosmetic), then risk, then effort, with blockers before what they block; each wi
 next action.
 )";
 
-constexpr std::string_view kExportUsage = R"(usage: gtmlint export [--output FILE]
+constexpr std::string_view kExportUsage = R"(usage: gtmlint export [--output FILE] [--root DIR]
 
 Prints the resolved model as JSON (docs/export-format.md): every entity with its attributes,
 references resolved to kind and name, nested blocks, and derived facts (team members, each
@@ -158,14 +169,41 @@ int print_help(Io& io) {
   return kExitClean;
 }
 
+std::vector<std::string_view> command_names() {
+  std::vector<std::string_view> names{"help"};
+  for (const Command& command : kCommands) names.push_back(command.name);
+  return names;
+}
+
+// `or_path`: the word stood where a path may stand too (`gtmlint PATH`).
+int unknown_command(std::string_view name, Io& io, bool or_path = false) {
+  const auto best = closest(name, command_names());
+  const std::string what = or_path && !best ? "no command or path named" : "unknown command";
+  io.err << fmt::format("gtmlint: {} `{}`; {}\n", what, name,
+                        best ? fmt::format("did you mean `{}`?", *best) : "see `gtmlint --help`");
+  return kExitFailure;
+}
+
 int print_command_help(const std::vector<std::string>& args, Io& io) {
   if (args.empty()) return print_help(io);
   if (const Command* command = find_command(args[0])) {
     io.out << command->usage;
     return kExitClean;
   }
-  io.err << fmt::format("gtmlint: unknown command `{}`; see `gtmlint --help`\n", args[0]);
-  return kExitFailure;
+  return unknown_command(args[0], io);
+}
+
+bool asks_for_help(const std::vector<std::string>& args) {
+  return std::any_of(args.begin(), args.end(),
+                     [](const std::string& arg) { return arg == "--help" || arg == "-h"; });
+}
+
+// `gtmlint PATH` checks PATH, so a first word that is no command is a path only if it could be
+// one: it exists, or it is written as a path (a folder separator, a .gtm file).
+bool looks_like_command(const std::string& word) {
+  std::error_code ec;
+  return !word.starts_with('-') && word.find('/') == std::string::npos && !word.ends_with(".gtm") &&
+         word != "." && word != ".." && !std::filesystem::exists(word, ec);
 }
 
 }  // namespace
@@ -197,8 +235,12 @@ int run(const std::vector<std::string>& args, Io io) {
       return kExitClean;
     }
     if (first == "help") return print_command_help(rest, io);
-    if (const Command* command = find_command(first)) return command->run(rest, io);
+    if (const Command* command = find_command(first)) {
+      return asks_for_help(rest) ? print_command_help({first}, io) : command->run(rest, io);
+    }
+    if (looks_like_command(first)) return unknown_command(first, io, true);
   }
+  if (asks_for_help(args)) return print_command_help({"check"}, io);
   return run_check(args, io);  // `check` is the default command
 }
 

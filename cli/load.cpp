@@ -43,24 +43,84 @@ std::vector<FileRead> read_in_parallel(const std::vector<fs::path>& files) {
   return reads;
 }
 
+// The root: `--root`, else found from the first path or the current directory; nullopt, with a
+// message, if `--root` is not a folder.
+std::optional<fs::path> choose_root(const std::vector<fs::path>& scopes,
+                                    const WorkspaceOptions& options, Io& io) {
+  std::error_code ec;
+  if (!options.root) {
+    return fs::weakly_canonical(
+        find_workspace_root(scopes.empty() ? fs::current_path() : scopes[0]), ec);
+  }
+  if (!fs::is_directory(*options.root, ec)) {
+    io.err << fmt::format("gtmlint: `--root {}` is not a folder\n", options.root->generic_string());
+    return std::nullopt;
+  }
+  return fs::weakly_canonical(fs::absolute(*options.root), ec);
+}
+
+// Says which root was used when a reader could not guess it, and which workspaces below it
+// were left out.
+void announce_root(const fs::path& root, const std::vector<fs::path>& nested_roots, Io& io) {
+  std::error_code ec;
+  const bool obvious =
+      fs::exists(root / "gtmlint.gtm", ec) || root == fs::weakly_canonical(fs::current_path(), ec);
+  if (obvious && nested_roots.empty()) return;
+  std::string note = fmt::format("gtmlint: workspace root `{}`", display_path(root));
+  if (!fs::exists(root / "gtmlint.gtm", ec)) {
+    note += fs::exists(root / ".git", ec) ? " (the git top level; no gtmlint.gtm above)"
+                                          : " (no gtmlint.gtm or git repository above)";
+  }
+  if (!nested_roots.empty()) {
+    std::vector<std::string> shown;
+    for (std::size_t i = 0; i < nested_roots.size() && i < 3; ++i)
+      shown.push_back(display_path(nested_roots[i]));
+    const std::size_t more = nested_roots.size() - shown.size();
+    note += fmt::format(
+        "; {} folder{} below hold{} {} own gtmlint.gtm and {} left out: {}{} (check each on "
+        "its own, e.g. `gtmlint check {}`)",
+        nested_roots.size(), nested_roots.size() == 1 ? "" : "s",
+        nested_roots.size() == 1 ? "s" : "", nested_roots.size() == 1 ? "its" : "their",
+        nested_roots.size() == 1 ? "is" : "are", fmt::join(shown, ", "),
+        more > 0 ? fmt::format(" and {} more", more) : "", shown.front());
+  }
+  io.err << note << "\n";
+}
+
 }  // namespace
 
-bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation,
-                    std::vector<bool>& reported, Io& io) {
+bool read_workspace_option(ArgReader& reader, WorkspaceOptions& options) {
+  if (auto root = reader.value("--root")) {
+    options.root = *root;
+    return true;
+  }
+  if (auto today = reader.value("--today")) {
+    options.today = *today;
+    return true;
+  }
+  return false;
+}
+
+bool load_workspace(const std::vector<fs::path>& paths, const WorkspaceOptions& options,
+                    Compilation& compilation, std::vector<bool>& reported, Io& io) {
   std::error_code ec;
   std::vector<fs::path> scopes;
   for (const fs::path& path : paths) {
     if (!fs::exists(path, ec)) {
       io.err << fmt::format("gtmlint: cannot read `{}`: no such file or directory\n",
-                            path.generic_string());
+                            display_path(path));
       return false;
     }
     scopes.push_back(fs::weakly_canonical(fs::absolute(path), ec));
   }
-  const fs::path root = find_workspace_root(scopes.empty() ? fs::current_path() : scopes[0]);
-  compilation.workspace_root = fs::weakly_canonical(root, ec).string();
+  const auto chosen = choose_root(scopes, options, io);
+  if (!chosen) return false;
+  const fs::path& root = *chosen;
+  compilation.workspace_root = root.string();
   std::vector<SkippedFile> skipped;
-  std::vector<fs::path> files = list_workspace_files(fs::weakly_canonical(root, ec), &skipped);
+  std::vector<fs::path> nested_roots;
+  std::vector<fs::path> files = list_workspace_files(root, &skipped, &nested_roots);
+  if (!options.quiet) announce_root(root, nested_roots, io);
   for (const fs::path& scope : scopes) {
     if (fs::is_regular_file(scope) && scope.extension() == ".gtm" &&
         std::find(files.begin(), files.end(), scope) == files.end()) {
@@ -108,16 +168,16 @@ bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation
   return true;
 }
 
-std::optional<std::int64_t> check_current_workspace(const std::optional<std::string>& today_option,
+std::optional<std::int64_t> check_current_workspace(const WorkspaceOptions& options,
                                                     Compilation& compilation, Io& io) {
   std::string error;
-  const auto today = resolve_today(today_option, &error);
+  const auto today = resolve_today(options.today, &error);
   if (!today) {
     io.err << "gtmlint: " << error << "\n";
     return std::nullopt;
   }
   std::vector<bool> reported;
-  if (!load_workspace({}, compilation, reported, io)) return std::nullopt;
+  if (!load_workspace({}, options, compilation, reported, io)) return std::nullopt;
   analyse(compilation, CompileOptions{*today, rules::all_analyses()});
   return today;
 }

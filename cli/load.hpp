@@ -1,6 +1,9 @@
-// Loading the workspace that contains the given paths (DESIGN section 3) into a compilation.
+// Loading the workspace that contains the given paths (docs/design.md, "Workspaces") into a
+// compilation.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "cli/cli.hpp"
@@ -9,16 +12,32 @@
 
 namespace gtm::cli {
 
+class ArgReader;
+
+/// What every command that reads a workspace accepts: `--root DIR` and `--today YYYY-MM-DD`.
+struct WorkspaceOptions {
+  std::optional<fs::path> root;      ///< the workspace root, instead of finding it
+  std::optional<std::string> today;  ///< the date that date checks compare with
+  bool quiet = false;                ///< no note on which root was used
+};
+
+/// Consumes `--root DIR` or `--today DATE` if the next argument is one of them.
+bool read_workspace_option(ArgReader& reader, WorkspaceOptions& options);
+
 /// Adds every `.gtm` file of the workspace containing `paths` (default: the current directory),
 /// plus any given file outside it. `reported[file]` says whether the file is inside one of
 /// `paths` (all user files when none are given). False, with a message, on an I/O error.
-bool load_workspace(const std::vector<fs::path>& paths, Compilation& compilation,
-                    std::vector<bool>& reported, Io& io);
+/// The root is `options.root`, else found from the first path (find_workspace_root); a folder
+/// below it holding its own gtmlint.gtm is another workspace and is left out. When the root is
+/// not obvious (neither the current directory nor a folder holding gtmlint.gtm) or workspaces
+/// were left out, a note on standard error says so, unless `options.quiet`.
+bool load_workspace(const std::vector<fs::path>& paths, const WorkspaceOptions& options,
+                    Compilation& compilation, std::vector<bool>& reported, Io& io);
 
-/// What `route`, `graph` and `debt` start with: today's date (from `today_option`, else
-/// GTMLINT_TODAY, else the system date), and the workspace of the current directory loaded and
-/// analysed. nullopt, with a message, on a bad date or an I/O error.
-std::optional<std::int64_t> check_current_workspace(const std::optional<std::string>& today_option,
+/// What `route`, `graph` and `debt` start with: today's date (from `options.today`, else
+/// GTMLINT_TODAY, else the system date), and the workspace of the current directory (or
+/// `options.root`) loaded and analysed. nullopt, with a message, on a bad date or an I/O error.
+std::optional<std::int64_t> check_current_workspace(const WorkspaceOptions& options,
                                                     Compilation& compilation, Io& io);
 
 /// Each file's path relative to the repository (the git top level above the workspace root,

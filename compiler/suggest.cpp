@@ -89,4 +89,63 @@ std::optional<std::string> closest(std::string_view word,
   return chooser.best();
 }
 
+namespace {
+
+bool is_separator(char c) {
+  return c == ' ' || c == '_' || c == '-' || c == '.' || c == '/' || c == '&';
+}
+
+// Pieces of an abbreviation: `FinServ` -> Fin, Serv; `fin serv` -> fin, serv.
+std::vector<std::string_view> pieces(std::string_view word) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  const auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  for (std::size_t i = 0; i <= word.size(); ++i) {
+    const bool boundary = i == word.size() || is_separator(word[i]) ||
+                          (i > start && is_upper(word[i]) && !is_upper(word[i - 1]));
+    if (!boundary) continue;
+    if (i > start) out.push_back(word.substr(start, i - start));
+    start = i < word.size() && is_separator(word[i]) ? i + 1 : i;
+  }
+  return out;
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+  if (prefix.size() > text.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    if (lower(text[i]) != lower(prefix[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool abbreviates(std::string_view word, std::string_view phrase) {
+  const std::vector<std::string_view> short_pieces = pieces(word);
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= phrase.size(); ++i) {
+    if (i < phrase.size() && !is_separator(phrase[i])) continue;
+    if (i > start) words.push_back(phrase.substr(start, i - start));
+    start = i + 1;
+  }
+  if (short_pieces.size() < 2 || short_pieces.size() != words.size()) return false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!starts_with_ignoring_case(words[i], short_pieces[i])) return false;
+  }
+  return true;
+}
+
+std::optional<std::string> closest_or_expansion(std::string_view word,
+                                                const std::vector<std::string_view>& candidates) {
+  std::optional<std::string> expansion;
+  for (std::string_view candidate : candidates) {
+    if (!abbreviates(word, candidate)) continue;
+    if (expansion) return closest(word, candidates);  // ambiguous
+    expansion = std::string(candidate);
+  }
+  return expansion ? expansion : closest(word, candidates);
+}
+
 }  // namespace gtm

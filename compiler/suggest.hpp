@@ -53,4 +53,13 @@ class ClosestName {
 std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string_view>& candidates);
 
+/// Whether `word` abbreviates `phrase` word by word: each piece of `word` (split where a capital
+/// letter, a digit run or a separator starts) begins, ignoring case, the next word of `phrase`,
+/// every word of `phrase` used: `FinServ` and `Fin Serv` abbreviate "Financial Services".
+bool abbreviates(std::string_view word, std::string_view phrase);
+
+/// The candidate `word` abbreviates, if exactly one; else `closest`.
+std::optional<std::string> closest_or_expansion(std::string_view word,
+                                                const std::vector<std::string_view>& candidates);
+
 }  // namespace gtm

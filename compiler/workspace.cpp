@@ -61,21 +61,26 @@ void add_workspace_file(const fs::directory_entry& entry, const fs::path& canoni
 
 }  // namespace
 
-std::vector<fs::path> list_workspace_files(const fs::path& root,
-                                           std::vector<SkippedFile>* skipped) {
+std::vector<fs::path> list_workspace_files(const fs::path& root, std::vector<SkippedFile>* skipped,
+                                           std::vector<fs::path>* nested_roots) {
   std::vector<fs::path> files;
   std::error_code ec;
   const fs::path canonical_root = fs::weakly_canonical(fs::absolute(root), ec);
   auto it =
       fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_directory(ec) && !it->is_symlink(ec) && is_skipped_directory(it->path())) {
+    const bool directory = it->is_directory(ec) && !it->is_symlink(ec);
+    if (directory && is_skipped_directory(it->path())) {
+      it.disable_recursion_pending();
+    } else if (directory && nested_roots && fs::exists(it->path() / "gtmlint.gtm", ec)) {
+      nested_roots->push_back(it->path());
       it.disable_recursion_pending();
     } else if (it->path().extension() == ".gtm") {
       add_workspace_file(*it, canonical_root, files, skipped);
     }
   }
   std::sort(files.begin(), files.end());
+  if (nested_roots) std::sort(nested_roots->begin(), nested_roots->end());
   if (skipped) {
     std::sort(skipped->begin(), skipped->end(),
               [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
@@ -121,7 +126,9 @@ std::string display_path(const fs::path& path) {
   // Lexically: resolving links here would show a link by its target.
   std::error_code ec;
   const fs::path base = fs::current_path(ec);
-  const fs::path relative = path.is_absolute() && !ec ? path.lexically_proximate(base) : path;
+  const fs::path relative =
+      path.is_absolute() && !ec ? path.lexically_proximate(base) : path.lexically_normal();
+  // `./campaigns.gtm` is shown as the user would type it: `campaigns.gtm`.
   return (relative.empty() ? path : relative).generic_string();
 }
 

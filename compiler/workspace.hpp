@@ -22,12 +22,15 @@ struct SkippedFile {
 };
 
 /// Every `.gtm` file under `root`, sorted, so that diagnostics come out in a stable order.
+/// With `nested_roots`, a folder below `root` that holds its own `gtmlint.gtm` is another
+/// workspace: its files are left out and the folder is recorded there (sorted).
 /// Links to directories are not followed; a link to a file is followed only if the file lies
 /// inside the root (a pull request cannot make gtmlint read outside its workspace). Links that
 /// lead out, dangle or loop go to `skipped`; anything that is not a regular file (a FIFO named
 /// x.gtm, say) is ignored.
 std::vector<fs::path> list_workspace_files(const fs::path& root,
-                                           std::vector<SkippedFile>* skipped = nullptr);
+                                           std::vector<SkippedFile>* skipped = nullptr,
+                                           std::vector<fs::path>* nested_roots = nullptr);
 
 /// Whether `path` is `scope` or lies under it (both absolute and normalised).
 bool is_within(const fs::path& path, const fs::path& scope);

@@ -1,6 +1,8 @@
 // Small facts about entities that several rules/ analyses share.
 #pragma once
 
+#include <cstdint>
+
 #include "compiler/model.hpp"
 
 namespace gtm::rules {
@@ -9,6 +11,26 @@ namespace gtm::rules {
 inline bool is_active(const Model& model, EntityId id) {
   const Expr* active = model.attr_expr(id, "active");
   return !active || active->kind != ExprKind::Bool || active->boolean;
+}
+
+/// The one decision of whether someone has left: their `left` attribute is a valid date that has
+/// come by `today`. Returns that date's expression, or null (no `left`, an invalid date, a date
+/// still to come). Every command, rule and editor feature asks this.
+inline const Expr* departure(const Model& model, EntityId person, std::int64_t today) {
+  const Expr* left = model.attr_expr(person, "left");
+  if (!left || left->kind != ExprKind::Date || !left->valid || left->integer > today) {
+    return nullptr;
+  }
+  return left;
+}
+
+/// A `left` date still to come (a valid date after `today`), or null.
+inline const Expr* future_departure(const Model& model, EntityId person, std::int64_t today) {
+  const Expr* left = model.attr_expr(person, "left");
+  if (!left || left->kind != ExprKind::Date || !left->valid || left->integer <= today) {
+    return nullptr;
+  }
+  return left;
 }
 
 }  // namespace gtm::rules

@@ -8,6 +8,7 @@
 #include "compiler/literals.hpp"
 #include "compiler/parallel_check.hpp"
 #include "rules/analyses.hpp"
+#include "rules/facts.hpp"
 
 namespace gtm::rules {
 
@@ -27,13 +28,8 @@ std::string role_of(std::string_view attribute, bool in_round_robin) {
   return role;
 }
 
-// A person's `left` date, if it has come.
 const Expr* departure(const AnalysisContext& context, EntityId person) {
-  const Expr* left = context.model.attr_expr(person, "left");
-  if (!left || left->kind != ExprKind::Date || !left->valid || left->integer > context.today) {
-    return nullptr;
-  }
-  return left;
+  return rules::departure(context.model, person, context.today);
 }
 
 // Who has left, by entity: decided once per person, not once per reference to them (a million

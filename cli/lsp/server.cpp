@@ -233,7 +233,9 @@ void Server::initialize(const Json& params) {
 void Server::load_disk_files() {
   disk_.clear();
   if (root_.empty() || !options_.read_disk) return;
-  for (const fs::path& file : list_workspace_files(find_workspace_root(root_))) {
+  std::vector<fs::path> nested_roots;  // other workspaces, checked by their own server
+  for (const fs::path& file :
+       list_workspace_files(find_workspace_root(root_), nullptr, &nested_roots)) {
     std::string error;
     if (auto text = read_file(file, &error, limits::kMaxFileBytes + 1))
       disk_[fs::absolute(file).lexically_normal().string()] = std::move(*text);

@@ -163,3 +163,33 @@ TEST_CASE("files that are not .gtm are ignored, as pre-commit may pass them") {
   CHECK(run.out == "gtmlint: 0 errors, 0 warnings, 0 infos in 0 files (1 entity)\n");
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("every command answers --help and -h with its usage, whatever follows") {
+  const auto dir = workspace_with("person ana { name = \"Ana\" }\n");
+  for (const char* command :
+       {"check", "fmt", "route", "graph", "debt", "export", "lsp", "import", "rules", "explain"}) {
+    for (const char* flag : {"--help", "-h"}) {
+      INFO(command << " " << flag);
+      const Run run = run_in(dir, {command, flag}, false);
+      CHECK(run.code == 0);
+      CHECK(run.out.starts_with(std::string("usage: gtmlint ") + command));
+      CHECK(run.err.empty());
+    }
+  }
+  CHECK(run_in(dir, {"import", "sfdx", "--help"}, false).out.starts_with("usage: gtmlint import"));
+  CHECK(run_in(dir, {"--help"}, false).out.starts_with("gtmlint: a linter"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("an unknown command is a usage error; an existing path or a .gtm file is checked") {
+  const auto dir = workspace_with("person ana { name = \"Ana\" }\n");
+  const Run typo = run_in(dir, {"chek"}, false);
+  CHECK(typo.code == 2);
+  CHECK(typo.err == "gtmlint: unknown command `chek`; did you mean `check`?\n");
+  CHECK(run_in(dir, {"a.gtm"}, false).code == 0);        // a file is still the default check
+  CHECK(run_in(dir, {"missing.gtm"}, false).code == 2);  // a path that does not exist
+  CHECK(run_in(dir, {"missing.gtm"}, false).err.find("cannot read") != std::string::npos);
+  std::filesystem::create_directory(dir / "emea");
+  CHECK(run_in(dir, {"emea"}, false).code == 0);  // an existing folder is a path
+  std::filesystem::remove_all(dir);
+}
