@@ -1,6 +1,8 @@
 // `gtmlint import sfdx PATH [--out DIR] [--system NAME]`: read, map, format, write, summarise.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/atomic_write.hpp"
 #include "cli/commands.hpp"
 #include "cli/format_text.hpp"
@@ -56,8 +58,24 @@ std::optional<ImportOptions> parse_import_options(const std::vector<std::string>
   return options;
 }
 
-void print_summary(const sfdx::Project& project, const sfdx::ImportCounts& n,
+// The fields declared because something names them, not because a field file holds them: a
+// reader checks these by hand (their types are guessed from the standard fields' names).
+void print_fields_without_file(std::vector<std::string> fields, Io& io) {
+  if (fields.empty()) return;
+  std::sort(fields.begin(), fields.end());
+  constexpr std::size_t kShown = 12;
+  const std::size_t shown = std::min(fields.size(), kShown);
+  io.out << fmt::format(
+      "declared without a field file ({}; named by rules or flows, types from their names):\n  "
+      "{}{}\n",
+      fields.size(),
+      fmt::join(fields.begin(), fields.begin() + static_cast<std::ptrdiff_t>(shown), ", "),
+      fields.size() > shown ? fmt::format(", and {} more", fields.size() - shown) : "");
+}
+
+void print_summary(const sfdx::Project& project, const sfdx::ImportedWorkspace& workspace,
                    const ImportOptions& options, Io& io) {
+  const sfdx::ImportCounts& n = workspace.counts;
   const auto count = [](std::size_t n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
   };
@@ -68,6 +86,7 @@ void print_summary(const sfdx::Project& project, const sfdx::ImportCounts& n,
       count(n.queues, "queue", "queues"), count(n.automations, "automation", "automations"),
       count(n.lifecycles, "lifecycle", "lifecycles"), count(n.people, "person", "people"),
       count(n.teams, "team", "teams"), options.out.generic_string());
+  print_fields_without_file(workspace.fields_without_file, io);
   if (!project.not_mapped.empty() || !project.other_metadata.empty()) {
     io.out << "not mapped:\n";
     for (const std::string& line : project.not_mapped) io.out << "  - " << line << "\n";
@@ -106,7 +125,7 @@ int run_import(const std::vector<std::string>& args, Io& io) {
       return kExitFailure;
     }
   }
-  print_summary(*project, workspace.counts, *options, io);
+  print_summary(*project, workspace, *options, io);
   return kExitClean;
 }
 

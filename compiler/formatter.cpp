@@ -113,10 +113,13 @@ class Printer {
   void print_top_level() {
     Last last = Last::Nothing;
     std::uint32_t last_end = 0;
-    for (BlockId id : file_.top_level) {
-      const Block& b = file_.blocks[id];
+    std::vector<const Block*> blocks;
+    for (BlockId id : file_.top_level) blocks.push_back(&file_.blocks[id]);
+    const std::vector<std::optional<std::string>> one_lines = one_line_forms(blocks, 0);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      const Block& b = *blocks[i];
       top_level_comments(b.begin, last, last_end);
-      const std::optional<std::string> one_line = one_line_form(b, 0);
+      const std::optional<std::string>& one_line = one_lines[i];
       if (last != Last::Nothing &&
           (last == Last::Block || (last == Last::OneLineBlock && !one_line) ||
            blank_line_between(last_end, b.begin))) {
@@ -154,26 +157,125 @@ class Printer {
     return out;
   }
 
-  // `kind name { a = 1  b = 2 }` if the block was written on one line, holds no comments, and
-  // fits at `depth`; nullopt otherwise.
-  std::optional<std::string> one_line_form(const Block& b, std::size_t depth) const {
-    if (!same_line(b.begin, b.end) || has_comment_in(b.begin, b.end)) return std::nullopt;
-    std::string out = header(b) + " {";
+  // ---- one-line blocks and tables of them ---------------------------------------------------
+
+  // A block as one line, in cells: `kind name`, then `a = 1`, `b = 2`.
+  struct Row {
+    std::string_view kind;
+    std::string header;
+    std::vector<std::string_view> names;  ///< the attribute of each cell
+    std::vector<std::string> cells;
+  };
+
+  // The row of a block that holds no nested block, no comment, no blank line between members and
+  // no value spanning lines (raw text); nullopt otherwise. Decided by content, never by where
+  // the input broke its lines.
+  std::optional<Row> one_line_row(const Block& b) const {
+    if (has_comment_in(b.begin, b.end)) return std::nullopt;
+    Row row{b.kind, header(b), {}, {}};
     const auto members = file_.members_of(b);
     for (std::size_t i = 0; i < members.size(); ++i) {
-      out += i == 0 ? " " : "  ";
-      if (members[i].is_block) {
-        auto nested = one_line_form(file_.blocks[members[i].index], depth + 1);
-        if (!nested) return std::nullopt;
-        out += *nested;
-      } else {
-        const Attribute& a = file_.attributes[members[i].index];
-        out += std::string(a.name) + " = " + inline_expr(a.value);
-      }
+      const Member& member = members[i];
+      if (member.is_block) return std::nullopt;
+      // A blank line between members groups them, as a comment would: the author's, kept.
+      if (i > 0 && blank_line_between(member_end(members[i - 1]), member_begin(member)))
+        return std::nullopt;
+      const Attribute& a = file_.attributes[member.index];
+      std::string cell = std::string(a.name) + " = " + inline_expr(a.value);
+      if (cell.find('\n') != std::string::npos) return std::nullopt;
+      row.names.push_back(a.name);
+      row.cells.push_back(std::move(cell));
     }
-    out += members.empty() ? "}" : " }";
-    if (depth * kIndent + out.size() > kFormatWidth) return std::nullopt;
-    return out;
+    return row;
+  }
+
+  // `widths[0]` pads the header, `widths[j + 1]` cell j (no cell is padded at the row's end).
+  static std::string render_row(const Row& row, const std::vector<std::size_t>& widths) {
+    const auto padded = [&](std::string text, std::size_t column, bool last) {
+      if (!last && column < widths.size() && widths[column] > text.size())
+        text.append(widths[column] - text.size(), ' ');
+      return text;
+    };
+    std::string out = padded(row.header, 0, false);
+    if (row.cells.empty()) return out + " {}";
+    out += " { ";
+    for (std::size_t j = 0; j < row.cells.size(); ++j) {
+      if (j > 0) out += "  ";
+      out += padded(row.cells[j], j + 1, j + 1 == row.cells.size());
+    }
+    return out + " }";
+  }
+
+  // The column widths of a table: the header, then each cell position whose attribute is the
+  // same in every row that has it (alignment stops at the first position where rows differ).
+  static std::vector<std::size_t> table_widths(std::span<const Row> rows) {
+    std::vector<std::size_t> widths{0};
+    for (const Row& row : rows) widths[0] = std::max(widths[0], row.header.size());
+    for (std::size_t j = 0;; ++j) {
+      std::optional<std::string_view> name;
+      std::size_t width = 0;
+      bool shared = true, any = false;
+      for (const Row& row : rows) {
+        if (j >= row.cells.size()) continue;
+        any = true;
+        shared = shared && (!name || *name == row.names[j]);
+        name = row.names[j];
+        width = std::max(width, row.cells[j].size());
+      }
+      if (!any || !shared) return widths;
+      widths.push_back(width);
+    }
+  }
+
+  // Each block's one-line text, or nullopt where it must be expanded: a block that cannot be a
+  // row or does not fit at `depth`; rows of one kind with nothing between them (`breaks_run`
+  // says where a blank line or a comment stands) are aligned as a table when every aligned row
+  // still fits, else left unaligned.
+  template <typename BreaksRun>
+  std::vector<std::optional<std::string>> one_line_forms(const std::vector<const Block*>& blocks,
+                                                         std::size_t depth,
+                                                         const BreaksRun& breaks_run) const {
+    const std::size_t room = kFormatWidth - std::min(kFormatWidth, depth * kIndent);
+    std::vector<std::optional<Row>> rows;
+    for (const Block* b : blocks) {
+      auto row = one_line_row(*b);
+      if (row && render_row(*row, {}).size() > room) row.reset();
+      rows.push_back(std::move(row));
+    }
+    std::vector<std::optional<std::string>> lines(blocks.size());
+    for (std::size_t start = 0; start < blocks.size();) {
+      std::size_t end = start + 1;
+      while (rows[start] && end < blocks.size() && rows[end] &&
+             rows[end]->kind == rows[start]->kind && !breaks_run(end)) {
+        ++end;
+      }
+      if (rows[start]) align_run(rows, start, end, room, lines);
+      start = end;
+    }
+    return lines;
+  }
+
+  std::vector<std::optional<std::string>> one_line_forms(const std::vector<const Block*>& blocks,
+                                                         std::size_t depth) const {
+    return one_line_forms(blocks, depth, [&](std::size_t i) {
+      const Block& before = *blocks[i - 1];
+      return blank_line_between(before.end, blocks[i]->begin) ||
+             has_comment_in(end_of_line(before.end), blocks[i]->begin);
+    });
+  }
+
+  static void align_run(const std::vector<std::optional<Row>>& rows, std::size_t start,
+                        std::size_t end, std::size_t room,
+                        std::vector<std::optional<std::string>>& lines) {
+    std::vector<Row> run;
+    for (std::size_t i = start; i < end; ++i) run.push_back(*rows[i]);
+    std::vector<std::size_t> widths =
+        run.size() > 1 ? table_widths(run) : std::vector<std::size_t>{};
+    const bool fits = std::all_of(run.begin(), run.end(), [&](const Row& row) {
+      return render_row(row, widths).size() <= room;
+    });
+    if (!fits) widths.clear();
+    for (std::size_t i = start; i < end; ++i) lines[i] = render_row(run[i - start], widths);
   }
 
   std::uint32_t member_begin(const Member& m) const {
@@ -215,6 +317,28 @@ class Printer {
     return widths;
   }
 
+  // The one-line forms of a block's nested blocks (indexed like `members`); an attribute between
+  // two blocks ends their run.
+  std::vector<std::optional<std::string>> nested_one_line_forms(std::span<const Member> members,
+                                                                std::size_t depth) const {
+    std::vector<const Block*> blocks;
+    std::vector<std::size_t> member_index;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (!members[i].is_block) continue;
+      blocks.push_back(&file_.blocks[members[i].index]);
+      member_index.push_back(i);
+    }
+    const auto forms = one_line_forms(blocks, depth, [&](std::size_t k) {
+      const Block& before = *blocks[k - 1];
+      return member_index[k] != member_index[k - 1] + 1 ||
+             blank_line_between(before.end, blocks[k]->begin) ||
+             has_comment_in(end_of_line(before.end), blocks[k]->begin);
+    });
+    std::vector<std::optional<std::string>> out(members.size());
+    for (std::size_t k = 0; k < blocks.size(); ++k) out[member_index[k]] = forms[k];
+    return out;
+  }
+
   bool header_ends_in_comment(const Block& b) const {
     const std::string written = header(b);
     const auto end = b.kind_begin + static_cast<std::uint32_t>(written.size());
@@ -233,10 +357,15 @@ class Printer {
     }
     while (next_comment() && next_comment()->begin < b.open_brace)
       ++next_comment_;  // in the header
-    std::uint32_t last_end = trailing_comment(b.open_brace + 1);
-    out_ += '\n';
     const auto members = file_.members_of(b);
+    // A comment on the `{` line belongs there only if it comes before the first member (one
+    // inside the first attribute's value is that attribute's, printed with it).
+    std::uint32_t last_end = b.open_brace + 1;
+    if (members.empty() || (next_comment() && next_comment()->begin < member_begin(members[0])))
+      last_end = trailing_comment(b.open_brace + 1);
+    out_ += '\n';
     const auto widths = alignment(members);
+    const auto one_lines = nested_one_line_forms(members, depth + 1);
     bool first = true;
     for (std::size_t i = 0; i < members.size(); ++i) {
       const std::uint32_t begin = member_begin(members[i]);
@@ -245,11 +374,10 @@ class Printer {
       if ((!first || had_comments) && blank_line_between(last_end, begin)) out_ += '\n';
       indent(depth + 1);
       if (members[i].is_block) {
-        const Block& nested = file_.blocks[members[i].index];
-        if (auto one_line = one_line_form(nested, depth + 1))
-          out_ += *one_line;
+        if (one_lines[i])
+          out_ += *one_lines[i];
         else
-          print_block(nested, depth + 1);
+          print_block(file_.blocks[members[i].index], depth + 1);
       } else {
         print_attribute(file_.attributes[members[i].index], depth + 1, widths[i]);
       }

@@ -201,6 +201,22 @@ std::string metadata_type(const fs::path& file) {
   return dot == std::string::npos ? std::string() : name.substr(dot + 1, end - dot - 1);
 }
 
+// `line 3, column 14` of a byte offset (columns count characters, as editors show them).
+std::string line_and_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  std::size_t column = 1;
+  for (std::size_t i = line_start; i < offset; ++i)
+    column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return fmt::format("line {}, column {}", line, column);
+}
+
 void read_metadata_file(const fs::path& file, const fs::path& base, Project& project) {
   const std::string type = metadata_type(file);
   static const std::vector<std::string> kMapped = {
@@ -217,10 +233,12 @@ void read_metadata_file(const fs::path& file, const fs::path& base, Project& pro
                                             ? document.load_buffer(text->data(), text->size())
                                             : pugi::xml_parse_result();
   if (!text || !parsed) {
-    const std::string why = !text ? error
-                            : text->size() > limits::kMaxFileBytes
-                                ? "over 16 MiB"
-                                : fmt::format("{} at byte {}", parsed.description(), parsed.offset);
+    const std::string why =
+        !text ? error
+        : text->size() > limits::kMaxFileBytes
+            ? "over 16 MiB"
+            : fmt::format("{} at {}", parsed.description(),
+                          line_and_column(*text, static_cast<std::size_t>(parsed.offset)));
     project.not_mapped.push_back(
         fmt::format("{}: not read: {}", file.lexically_relative(base).generic_string(), why));
     return;

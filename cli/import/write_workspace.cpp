@@ -128,6 +128,7 @@ class Writer {
   OutField& ensure_field(std::string_view object, std::string_view name) {
     if (OutField* field = find_field(object, name)) return *field;
     const std::string type = standard_type(name);
+    out_.fields_without_file.push_back(fmt::format("{}.{}", object, name));
     return add_field({std::string(object), std::string(name), type, type, {}});
   }
 

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "cli/import/sfdx_model.hpp"
 
@@ -19,6 +20,9 @@ struct ImportCounts {
 struct ImportedWorkspace {
   std::map<std::string, std::string> files;  ///< relative path -> unformatted .gtm text
   ImportCounts counts;
+  /// Fields declared because assignment rules, flows or workflow rules name them while the
+  /// project holds no field file for them (standard fields, mostly): `Lead.Status`, sorted.
+  std::vector<std::string> fields_without_file;
 };
 
 ImportedWorkspace write_workspace(Project& project, const std::string& system);
