@@ -8,12 +8,16 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
 #include "compiler/fingerprint.hpp"
+#include "compiler/literals.hpp"
 #include "compiler/value.hpp"
+#include "rules/data_flow.hpp"
+#include "rules/facts.hpp"
 #include "rules/registry.hpp"
 
 namespace gtm::cli {
@@ -23,7 +27,9 @@ namespace {
 struct Node {
   std::string label;
   std::string kind;
+  std::string id;                 ///< unique in the graph (see Graph::node)
   std::optional<Severity> worst;  ///< the most severe finding on the entity, if any
+  std::string left;               ///< the day a person left, if they have
 };
 
 struct Edge {
@@ -34,25 +40,25 @@ struct Edge {
 
 class Graph {
  public:
-  explicit Graph(const Model& model) : model_(model) {}
+  Graph(const Model& model, std::int64_t today) : model_(model), today_(today) {}
 
   void node(EntityId id) {
     if (nodes_.count(id)) return;
-    nodes_[id] = Node{std::string(model_.display_name(id)), model_.kind_of(id).name, std::nullopt};
+    Node n{std::string(model_.display_name(id)), model_.kind_of(id).name, {}, std::nullopt, {}};
+    if (const Expr* left = rules::departure(model_, id, today_))
+      n.left = format_date(left->integer);
+    n.id = unique_id(n);
+    nodes_[id] = std::move(n);
   }
-  // Node ids from kind and name, so that the output is stable whatever else is in the model.
-  std::string id(EntityId entity) const {
-    const Node& n = nodes_.at(entity);
-    std::string out = n.kind + "_";
-    for (char c : n.label) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-    return out;
-  }
+  const std::string& id(EntityId entity) const { return nodes_.at(entity).id; }
   void edge(EntityId from, EntityId to, std::string label, bool dashed = false) {
     if (from == kNoEntity || to == kNoEntity) return;
+    if (!edge_keys_.insert({from, to, label, dashed}).second) return;  // once per pair and label
     node(from);
     node(to);
     edges_.push_back({from, to, std::move(label), dashed});
   }
+  bool has(EntityId id) const { return nodes_.count(id) > 0; }
   void mark(EntityId id, Severity severity) {
     auto it = nodes_.find(id);
     if (it == nodes_.end()) return;
@@ -73,21 +79,22 @@ class Graph {
     std::string out =
         "digraph gtm {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11];\n";
     for (const auto& [id, n] : nodes_) {
-      out += fmt::format("  {} [label=\"{}\\n{}\", shape={}{}];\n", this->id(id), escape(n.kind),
-                         escape(n.label), shape(n.kind), colour(n));
+      out += fmt::format("  {} [label=\"{}\\n{}{}\", shape={}{}];\n", n.id, escape(n.kind),
+                         escape(n.label), n.left.empty() ? "" : "\\n(left " + n.left + ")",
+                         shape(n.kind), colour(n));
     }
     for (const Edge& e : edges_) {
       out += fmt::format("  {} -> {} [label=\"{}\"{}];\n", id(e.from), id(e.to), escape(e.label),
                          e.dashed ? ", style=dashed" : "");
     }
-    return out + "}\n";
+    return out + dot_legend() + "}\n";
   }
 
   std::string mermaid() const {
     std::string out = "flowchart LR\n";
     for (const auto& [id, n] : nodes_) {
-      out += fmt::format("  {}[\"{}: {}\"]\n", this->id(id), mermaid_text(n.kind),
-                         mermaid_text(n.label));
+      out += fmt::format("  {}[\"{}: {}{}\"]\n", n.id, mermaid_text(n.kind), mermaid_text(n.label),
+                         n.left.empty() ? "" : " (left " + n.left + ")");
     }
     for (const Edge& e : edges_) {
       const char* arrow = e.dashed ? "-.->" : "-->";
@@ -97,13 +104,11 @@ class Graph {
     }
     out += "  classDef error fill:#fdd,stroke:#c00,stroke-width:2px\n";
     out += "  classDef warning fill:#ffe9c7,stroke:#e08a00\n";
+    out += "  classDef departed fill:#eee,stroke:#888,stroke-dasharray:4 3,color:#666\n";
     for (const auto& [id, n] : nodes_) {
-      if (n.worst && *n.worst != Severity::Info) {
-        out += fmt::format("  class {} {}\n", this->id(id),
-                           *n.worst == Severity::Error ? "error" : "warning");
-      }
+      if (const auto style = style_class(n)) out += fmt::format("  class {} {}\n", n.id, *style);
     }
-    return out;
+    return out + mermaid_legend();
   }
 
  private:
@@ -126,15 +131,68 @@ class Graph {
     if (kind == "routing") return "diamond";
     return "box";
   }
+  // Errors over warnings over a departure: the colour says what most needs doing.
+  static std::optional<std::string_view> style_class(const Node& n) {
+    if (n.worst && *n.worst == Severity::Error) return "error";
+    if (n.worst && *n.worst == Severity::Warning) return "warning";
+    if (!n.left.empty()) return "departed";
+    return std::nullopt;
+  }
+  static std::string_view dot_style(std::string_view style) {
+    if (style == "error") return ", style=filled, fillcolor=\"#ffdddd\", color=\"#cc0000\"";
+    if (style == "warning") return ", style=filled, fillcolor=\"#ffe9c7\", color=\"#e08a00\"";
+    return ", style=\"filled,dashed\", fillcolor=\"#eeeeee\", color=\"#888888\", "
+           "fontcolor=\"#666666\"";
+  }
   static std::string colour(const Node& n) {
-    if (!n.worst || *n.worst == Severity::Info) return "";
-    return *n.worst == Severity::Error ? ", style=filled, fillcolor=\"#ffdddd\", color=\"#cc0000\""
-                                       : ", style=filled, fillcolor=\"#ffe9c7\", color=\"#e08a00\"";
+    const auto style = style_class(n);
+    return style ? std::string(dot_style(*style)) : "";
+  }
+
+  static constexpr std::pair<std::string_view, std::string_view> kLegend[] = {
+      {"error", "has errors"}, {"warning", "has warnings"}, {"departed", "has left"}};
+  static std::string dot_legend() {
+    std::string out =
+        "  subgraph cluster_legend {\n    label=\"legend\";\n    fontname=\"Helvetica\";\n"
+        "    fontsize=10;\n    color=\"#cccccc\";\n";
+    for (const auto& [style, text] : kLegend) {
+      out += fmt::format("    legend_{} [label=\"{}\", shape=box, fontsize=10{}];\n", style, text,
+                         dot_style(style));
+    }
+    out +=
+        "    legend_edge_a [label=\"\", shape=point];\n    legend_edge_b [label=\"\", "
+        "shape=point];\n";
+    out +=
+        "    legend_edge_a -> legend_edge_b [label=\"dashed: the sync itself\", style=dashed, "
+        "fontsize=9];\n";
+    return out + "  }\n";
+  }
+  static std::string mermaid_legend() {
+    std::string out = "  subgraph legend\n";
+    for (const auto& [style, text] : kLegend) {
+      out += fmt::format("    legend_{}[\"{}\"]:::{}\n", style, text, style);
+    }
+    return out + "  end\n";
+  }
+
+  // Readable ids (`person_ana`), made unique: names differ only in punctuation
+  // (`sdr-east`, `sdr_east`) or a kind and a name run together could otherwise clash.
+  std::string unique_id(const Node& n) {
+    std::string base = n.kind + "_";
+    for (char c : n.label) base += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    std::string id = base;
+    for (int k = 2; !used_ids_.insert(id).second; ++k) id = fmt::format("{}_{}", base, k);
+    return id;
   }
 
   const Model& model_;
+  std::int64_t today_;
   std::map<EntityId, Node> nodes_;
+  std::set<std::string> used_ids_{"legend",         "cluster_legend",  "legend_error",
+                                  "legend_warning", "legend_departed", "legend_edge_a",
+                                  "legend_edge_b"};
   std::vector<Edge> edges_;
+  std::set<std::tuple<EntityId, EntityId, std::string, bool>> edge_keys_;
 };
 
 EntityId ref(const Model& model, EntityId id, std::string_view attribute) {
@@ -172,15 +230,41 @@ void add_assignees(const Model& model, Graph& graph, EntityId routing, EntityId 
   }
 }
 
-Graph build(const Compilation& compilation) {
+// What the map shows beyond systems, flows, routings and handoffs.
+struct Show {
+  bool fields = false;  ///< each field, with what writes it and what reads it
+  bool tags = false;    ///< tracking tags in their systems
+};
+
+// Fields as nodes: writers point at them, they point at their readers (rules/data_flow decides
+// who reads and writes).
+void add_fields(const Model& model, Graph& graph) {
+  const rules::DataFlow flow = rules::build_data_flow(model);
+  using Uses = std::pair<EntityId, const std::vector<rules::FieldUse>*>;
+  std::vector<Uses> writers, readers;
+  for (const auto& [field, uses] : flow.writers) writers.emplace_back(field, &uses);
+  for (const auto& [field, uses] : flow.readers) readers.emplace_back(field, &uses);
+  std::sort(writers.begin(), writers.end());  // the maps' order is arbitrary
+  std::sort(readers.begin(), readers.end());
+  for (const auto& [field, uses] : writers) {
+    for (const rules::FieldUse& use : *uses) graph.edge(use.by, field, "writes");
+  }
+  for (const auto& [field, uses] : readers) {
+    for (const rules::FieldUse& use : *uses) graph.edge(field, use.by, "read by");
+  }
+}
+
+Graph build(const Compilation& compilation, std::int64_t today, Show show) {
   const Model& model = compilation.model;
-  Graph graph(model);
+  Graph graph(model, today);
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     const Entity& entity = model.entities[id];
     if (entity.from_stdlib || entity.kind == Schema::kUnknownKind) continue;
     const std::string& kind = model.kind_of(id).name;
     if (kind == "system")
       graph.node(id);
+    else if (kind == "tag" && show.tags)
+      graph.edge(id, ref(model, id, "system"), "deployed in");
     else if (kind == "sync")
       add_sync(model, graph, id);
     else if (kind == "form" || kind == "automation" || kind == "nurture" || kind == "dashboard") {
@@ -208,6 +292,7 @@ Graph build(const Compilation& compilation) {
       }
     }
   }
+  if (show.fields) add_fields(model, graph);
   // Highlight the entities with findings (a finding inside a rule marks its routing).
   const Fingerprinter locate(compilation, repository_paths(compilation));
   for (const Diagnostic& d : compilation.diagnostics.items()) {
@@ -219,10 +304,30 @@ Graph build(const Compilation& compilation) {
   return graph;
 }
 
+// `--show fields,tags`.
+bool parse_show(const std::string& list, Show& show, Io& io) {
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    const std::string item = list.substr(start, comma - start);
+    if (item == "fields") {
+      show.fields = true;
+    } else if (item == "tags") {
+      show.tags = true;
+    } else {
+      io.err << fmt::format("gtmlint: `--show` takes fields and tags, not `{}`\n", item);
+      return false;
+    }
+    start = comma + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 int run_graph(const std::vector<std::string>& args, Io& io) {
   std::string format = "dot", focus;
+  Show show;
   WorkspaceOptions workspace;
   ArgReader reader(args);
   while (!reader.done()) {
@@ -230,7 +335,9 @@ int run_graph(const std::vector<std::string>& args, Io& io) {
       format = *f;
     else if (auto name = reader.value("--focus"))
       focus = *name;
-    else if (!read_workspace_option(reader, workspace)) {
+    else if (auto shown = reader.value("--show")) {
+      if (!parse_show(*shown, show, io)) return kExitFailure;
+    } else if (!read_workspace_option(reader, workspace)) {
       io.err << fmt::format("gtmlint: unexpected `{}`; see `gtmlint help graph`\n",
                             reader.done() ? reader.missing_value() : reader.peek());
       return kExitFailure;
@@ -243,15 +350,20 @@ int run_graph(const std::vector<std::string>& args, Io& io) {
   Compilation compilation;
   const auto today = check_current_workspace(workspace, compilation, io);
   if (!today) return kExitFailure;
-  Graph graph = build(compilation);
+  EntityId focused = kNoEntity;
   if (!focus.empty()) {
-    const EntityId id = compilation.model.find("entities", focus);
-    if (id == kNoEntity) {
+    focused = compilation.model.find("entities", focus);
+    if (focused == kNoEntity) {
+      focused = compilation.model.find("fields", focus);
+      show.fields = show.fields || focused != kNoEntity;  // a field is on the map only then
+    }
+    if (focused == kNoEntity) {
       io.err << fmt::format("gtmlint: nothing named `{}` to focus on\n", focus);
       return kExitFailure;
     }
-    graph.focus_on(id);
   }
+  Graph graph = build(compilation, *today, show);
+  if (focused != kNoEntity) graph.focus_on(focused);
   io.out << (format == "dot" ? graph.dot() : graph.mermaid());
   return kExitClean;
 }

@@ -94,9 +94,17 @@ constexpr std::string_view kGraphUsage =
 
 Prints the lead-flow and data-flow map of the workspace: systems and the syncs between them,
 forms, automations, nurtures and dashboards in their systems, routings to their assignees,
-handoffs between teams with their SLA. Entities with errors are red, with warnings orange.
---focus keeps NAME and what is directly connected to it. Render DOT with Graphviz
-(`gtmlint graph | dot -Tsvg > map.svg`); GitHub renders Mermaid in Markdown.
+handoffs between teams with their SLA. Entities with errors are red, with warnings orange;
+people who have left are grey and dashed, with the day they left; a legend says so.
+
+options:
+  --focus NAME         keep NAME (an entity or a field) and what is directly connected to it
+  --show fields,tags   also fields (what writes each, what reads it) and tracking tags
+  --format FORMAT      dot (default) or mermaid
+  --root DIR, --today DATE   as for check
+
+Render DOT with Graphviz (`gtmlint graph | dot -Tsvg > map.svg`); GitHub renders Mermaid in
+Markdown.
 )";
 
 constexpr std::string_view kDebtUsage =
