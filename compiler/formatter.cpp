@@ -67,9 +67,10 @@ class Printer {
     return newline == std::string::npos ? out_.size() : out_.size() - newline - 1;
   }
   // Prints the comment that starts on the line where `end` is, if any; returns its end or `end`.
-  std::uint32_t trailing_comment(std::uint32_t end) {
+  // A comment at or after `next` (the next element, begun on the same line) is that element's.
+  std::uint32_t trailing_comment(std::uint32_t end, std::uint32_t next = ~std::uint32_t{0}) {
     const Comment* c = next_comment();
-    if (!c || c->begin < end || !same_line(end, c->begin)) return end;
+    if (!c || c->begin < end || c->begin >= next || !same_line(end, c->begin)) return end;
     out_ += "  ";
     out_ += comment_text(*c);
     ++next_comment_;
@@ -118,6 +119,7 @@ class Printer {
     const std::vector<std::optional<std::string>> one_lines = one_line_forms(blocks, 0);
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       const Block& b = *blocks[i];
+      const std::uint32_t next = i + 1 < blocks.size() ? blocks[i + 1]->begin : ~std::uint32_t{0};
       top_level_comments(b.begin, last, last_end);
       const std::optional<std::string>& one_line = one_lines[i];
       if (last != Last::Nothing &&
@@ -129,7 +131,7 @@ class Printer {
         out_ += *one_line;
       else
         print_block(b, 0);
-      last_end = trailing_comment(b.end);
+      last_end = trailing_comment(b.end, next);
       out_ += '\n';
       last = one_line ? Last::OneLineBlock : Last::Block;
     }
@@ -381,7 +383,8 @@ class Printer {
       } else {
         print_attribute(file_.attributes[members[i].index], depth + 1, widths[i]);
       }
-      last_end = trailing_comment(member_end(members[i]));
+      last_end = trailing_comment(member_end(members[i]),
+                                  i + 1 < members.size() ? member_begin(members[i + 1]) : b.end);
       out_ += '\n';
       first = false;
     }
@@ -438,7 +441,9 @@ class Printer {
     if (next_comment() && next_comment()->begin < first.begin)
       last_end = trailing_comment(e.begin + 1);
     out_ += '\n';
-    for (ExprId item_id : file_.children(e)) {
+    const auto items = file_.children(e);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const ExprId item_id = items[k];
       const Expr& item = file_.exprs[item_id];
       last_end = leading_comments(item.begin, depth + 1, last_end, true);
       indent(depth + 1);
@@ -450,7 +455,8 @@ class Printer {
           comma != std::string_view::npos && same_line(item.end, static_cast<std::uint32_t>(comma))
               ? static_cast<std::uint32_t>(comma + 1)
               : item.end;
-      last_end = trailing_comment(after);
+      last_end =
+          trailing_comment(after, k + 1 < items.size() ? file_.exprs[items[k + 1]].begin : e.end);
       out_ += '\n';
     }
     leading_comments(e.end, depth + 1, last_end, true);

@@ -85,7 +85,10 @@ std::vector<RuleInfo> make_compiler_rules() {
           "waiver-incomplete", "workarounds and debt", Severity::Error,
           "a waiver lacks `until` or `reason`",
           "A waiver suppresses one rule inside its block until a date, for a stated reason. "
-          "Without both it would be silent debt, so it suppresses nothing and is reported."
+          "Without both it would be silent debt, so it suppresses nothing and is reported. A "
+          "placeholder is no reason: an empty text, `TODO ...`, `TBD`, `FIXME`, `XXX` or `...` "
+          "(the editor's quick fix inserts `TODO: ...`, so the waiver stays flagged until a "
+          "person says why)."
           "\n\nFails:\n\n    waiver owner-departed { reason = \"later\" }\n\nPasses:\n\n"
           "    waiver owner-departed { until = 2026-12-15  reason = \"Reassigning after Q4\" }\n",
           "compiler"},

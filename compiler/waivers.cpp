@@ -1,6 +1,8 @@
 // Checking waivers and suppressing what they cover.
 #include "compiler/waivers.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -25,6 +27,22 @@ bool covers(const ActiveWaiver& waiver, const Diagnostic& d) {
 
 }  // namespace
 
+bool is_placeholder_reason(std::string_view reason) {
+  const std::size_t first = reason.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return true;
+  reason.remove_prefix(first);
+  std::string head;
+  for (char c : reason.substr(0, 5))
+    head += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const auto word = [&](std::string_view marker) {
+    return head.starts_with(marker) &&
+           (head.size() == marker.size() ||
+            !std::isalnum(static_cast<unsigned char>(head[marker.size()])));
+  };
+  return word("TODO") || word("TBD") || word("FIXME") || word("XXX") ||
+         reason.find_first_not_of(".?!- ") == std::string_view::npos;
+}
+
 void apply_waivers(const Model& model, const RuleCatalog& catalog, std::int64_t today,
                    Diagnostics& diagnostics) {
   const KindId waiver_kind = model.schema.find_top_level("waiver");
@@ -43,6 +61,15 @@ void apply_waivers(const Model& model, const RuleCatalog& catalog, std::int64_t 
     }
     const Expr* until = model.attr_expr(id, "until");
     const Expr* reason = model.attr_expr(id, "reason");
+    if (reason && reason->kind == ExprKind::String && is_placeholder_reason(reason->text)) {
+      found
+          .error("waiver-incomplete", model.file_of(id).span_of(*reason),
+                 fmt::format("waiver of `{}` has a placeholder for its reason; it suppresses "
+                             "nothing until a person writes why the finding is accepted",
+                             waiver.name))
+          .help = "say why, and what happens next: `reason = \"Reassigning after Q4 close\"`";
+      continue;
+    }
     if (!until || !reason) {
       found
           .error(

@@ -10,6 +10,11 @@
 
 namespace gtm {
 
+/// Whether a waiver's reason is only a stand-in for one (empty, `TODO ...`, `TBD`, `...`): such a
+/// waiver counts as having no reason, so a reason inserted by a quick fix stays flagged until a
+/// person writes one.
+bool is_placeholder_reason(std::string_view reason);
+
 void apply_waivers(const Model& model, const RuleCatalog& catalog, std::int64_t today,
                    Diagnostics& diagnostics);
 

@@ -26,7 +26,9 @@ class Actions {
     if (entity == kNoEntity) return;
     const std::vector<std::string> missing = missing_attributes(d, entity);
     if (!missing.empty()) add_skeleton(d, entity, missing);
-    if (d.rule != "syntax" && session_.compilation.catalog.find(d.rule)) add_waiver(d, entity);
+    // A compiler error (a syntax error, a name that resolves to nothing) is fixed, not waived.
+    const RuleInfo* rule = session_.compilation.catalog.find(d.rule);
+    if (rule && rule->category != "compiler") add_waiver(d, entity);
   }
 
   Json result() { return std::move(actions_); }
@@ -160,6 +162,7 @@ class Actions {
 
   void add_waiver(const Diagnostic& d, EntityId entity) {
     const std::string line =
+        // The placeholder reason is itself flagged (is_placeholder_reason) until replaced.
         fmt::format("waiver {} {{ until = {}  reason = \"TODO: why this is accepted for now\" }}",
                     d.rule, format_date(session_.today + 30));
     add(fmt::format("Waive `{}` here for 30 days", d.rule), d, {insertion(entity, {line})});

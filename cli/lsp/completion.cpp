@@ -9,6 +9,7 @@
 #include "cli/lsp/session.hpp"
 #include "compiler/conditions.hpp"
 #include "compiler/resolve.hpp"
+#include "rules/facts.hpp"
 
 namespace gtm::lsp {
 
@@ -71,13 +72,26 @@ class Completer {
     return model_.kind_of(entity).find_attr(name);
   }
 
-  void add(std::string label, int kind, std::string detail, std::string doc = {},
-           std::string insert = {}) {
+  Json& add(std::string label, int kind, std::string detail, std::string doc = {},
+            std::string insert = {}) {
     Json item{{"label", label}, {"kind", kind}, {"detail", std::move(detail)}};
     if (!doc.empty()) item["documentation"] = Json{{"kind", "markdown"}, {"value", std::move(doc)}};
     if (!insert.empty()) item["insertText"] = std::move(insert);
     items_.push_back(std::move(item));
+    return items_.back();
   }
+
+  // A person who has left is still offered (an edit may be about them), marked deprecated and
+  // sorted after everyone else.
+  void add_entity(EntityId id, const std::string& kind_name) {
+    const std::string name(model_.entities[id].name);
+    const Expr* left = rules::departure(model_, id, session_.today);
+    Json& item = add(name, kind_name == "field" ? item_kind::kField : item_kind::kReference,
+                     left ? fmt::format("{} (left on {})", kind_name, left->text) : kind_name);
+    item["sortText"] = (left ? "1 " : "0 ") + name;
+    if (left) item["tags"] = Json::array({kDeprecatedTag});
+  }
+  static constexpr int kDeprecatedTag = 1;  // CompletionItemTag.Deprecated
 
   void kinds() {
     for (const std::string& name : model_.schema.top_level_names()) {
@@ -118,8 +132,7 @@ class Completer {
         if (e.from_stdlib || e.name.empty() || e.parent != kNoEntity) continue;
         if (kind_name == "object") continue;
         if (model_.kind_of(id).name != kind_name) continue;
-        add(std::string(e.name), kind_name == "field" ? item_kind::kField : item_kind::kReference,
-            kind_name);
+        add_entity(id, kind_name);
       }
       if (kind_name == "object") {
         std::vector<std::string_view> objects;

@@ -73,6 +73,17 @@ Target target_at(const Compilation& compilation, FileId file_id, std::uint32_t o
   return {};
 }
 
+namespace {
+
+// Whether a reference resolved to `entity` names it: the binder resolves an object path
+// (`object = salesforce.lead`) to one of the object's fields, which is not a use of that field.
+bool names(const Model& model, EntityId entity, std::string_view written) {
+  const std::string_view name = model.entities[entity].name;
+  return written == name || written == name.substr(name.rfind('.') + 1);
+}
+
+}  // namespace
+
 std::vector<Span> references_to(const Compilation& compilation, EntityId entity) {
   std::vector<Span> spans;
   const Model& model = compilation.model;
@@ -80,7 +91,8 @@ std::vector<Span> references_to(const Compilation& compilation, EntityId entity)
     const File& file = *model.files[id];
     const auto& targets = model.targets[id];
     for (ExprId e = 0; e < targets.size(); ++e) {
-      if (targets[e] == entity) spans.push_back(file.span_of(file.exprs[e]));
+      if (targets[e] == entity && names(model, entity, file.exprs[e].text))
+        spans.push_back(file.span_of(file.exprs[e]));
     }
   }
   return spans;

@@ -3,13 +3,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "cli/lsp/lookup.hpp"
 #include "cli/lsp/session.hpp"
 #include "compiler/formatter.hpp"
 #include "compiler/parse.hpp"
+#include "compiler/suggest.hpp"
 #include "compiler/value.hpp"
 #include "grammar/words.hpp"
+#include "rules/facts.hpp"
 
 namespace gtm::lsp {
 
@@ -26,12 +29,18 @@ Json markdown(std::string text) {
   return Json{{"kind", "markdown"}, {"value", std::move(text)}};
 }
 
+// `fields/salesforce_lead.gtm:12`: the path relative to the workspace root, as the user sees
+// it in the editor's explorer (the stdlib keeps its virtual path).
 std::string where(const Session& session, EntityId entity) {
   const Model& model = session.compilation.model;
   const SourceFile& file = *model.file_of(entity).source;
-  const std::string& path = file.path();
-  return fmt::format("{}:{}", path.substr(path.rfind('/') + 1),
-                     file.line_column(model.block_of(entity).begin).line);
+  std::string path = file.path();
+  const std::string& root = session.compilation.workspace_root;
+  if (!root.empty() && session.compilation.is_user_file(model.entities[entity].file)) {
+    const std::filesystem::path relative = std::filesystem::path(path).lexically_relative(root);
+    if (!relative.empty() && *relative.begin() != "..") path = relative.generic_string();
+  }
+  return fmt::format("{}:{}", path, file.line_column(model.block_of(entity).begin).line);
 }
 
 // A summary of an entity: kind and name, its main attributes, whether the person has left.
@@ -52,10 +61,10 @@ std::string entity_summary(const Session& session, EntityId entity) {
                                   : format_value(model, v);
     out += fmt::format("\n- {}: {}", attribute, shown);
   }
-  if (const Expr* left = model.attr_expr(entity, "left"); left && left->kind == ExprKind::Date) {
-    out += left->integer <= session.today
-               ? fmt::format("\n\n**Left on {}**: references to them are reported.", left->text)
-               : fmt::format("\n\nLeaves on {}.", left->text);
+  if (const Expr* left = rules::departure(model, entity, session.today)) {
+    out += fmt::format("\n\n**Left on {}**: references to them are reported.", left->text);
+  } else if (const Expr* leaves = rules::future_departure(model, entity, session.today)) {
+    out += fmt::format("\n\nLeaves on {}.", leaves->text);
   }
   out += fmt::format("\n\nDeclared in {}", where(session, entity));
   return out;
@@ -69,6 +78,33 @@ std::string attribute_doc(const Session& session, EntityId entity, std::string_v
                      attr->required ? " (required)" : "", attr->doc);
 }
 
+// A kind's documentation: what it is, and its attributes (required ones marked) and nested
+// blocks, as the schema declares them.
+std::string kind_doc(const Model& model, KindId id) {
+  const KindSchema& kind = model.schema.kind(id);
+  std::string out = fmt::format("**{}**\n\n{}", kind.name,
+                                kind.doc.empty() ? "(no `doc` in its schema)" : kind.doc);
+  std::vector<std::string> attributes;
+  for (const AttrSchema& attr : kind.attrs) {
+    attributes.push_back(fmt::format("`{}`{}", attr.name, attr.required ? " (required)" : ""));
+  }
+  if (!attributes.empty()) out += fmt::format("\n\nAttributes: {}", fmt::join(attributes, ", "));
+  const auto nested = model.schema.nested_names(id);
+  if (!nested.empty()) out += fmt::format("\n\nBlocks inside: `{}`", fmt::join(nested, "`, `"));
+  return out;
+}
+
+// Hover on a block's kind keyword; an unknown kind says so, with the closest kind.
+std::string block_kind_doc(const Session& session, EntityId entity, std::string_view written) {
+  const Model& model = session.compilation.model;
+  if (model.entities[entity].kind != Schema::kUnknownKind)
+    return kind_doc(model, model.entities[entity].kind);
+  const std::vector<std::string> names = model.schema.top_level_names();
+  const auto best = closest(written, std::vector<std::string_view>(names.begin(), names.end()));
+  return fmt::format("`{}` is not a kind{}", written,
+                     best ? fmt::format("; did you mean `{}`?", *best) : "");
+}
+
 std::string rule_doc(const Session& session, std::string_view id) {
   const RuleInfo* rule = session.compilation.catalog.find(id);
   if (!rule) return fmt::format("no rule named `{}`", id);
@@ -76,16 +112,53 @@ std::string rule_doc(const Session& session, std::string_view id) {
                      severity_name(rule->severity), rule->summary, rule->explain);
 }
 
+bool is_field(const Model& model, EntityId entity) {
+  return model.entities[entity].kind != Schema::kUnknownKind &&
+         model.kind_of(entity).name_space == "fields";
+}
+
 bool renameable(const Session& session, EntityId entity) {
   const Model& model = session.compilation.model;
   if (entity == kNoEntity || model.entities[entity].from_stdlib ||
-      model.entities[entity].parent != kNoEntity) {
+      model.entities[entity].parent != kNoEntity ||
+      model.entities[entity].kind == Schema::kUnknownKind) {
     return false;
   }
+  if (is_field(model, entity)) return true;  // `salesforce.lead.country`: its last part
   const KindSchema& kind = model.kind_of(entity);
   return kind.label == LabelRule::Name && kind.name_space == "entities" &&
          model.entities[entity].name.find('.') == std::string_view::npos &&
          model.block_of(entity).label_kind == LabelKind::Path;
+}
+
+// A field keeps its system and object: the new name is its last part (`region`), or the whole
+// path with the same system and object. Returns the new full path.
+std::string new_field_path(const Session& session, EntityId field, const std::string& name) {
+  const std::string_view path = session.compilation.model.entities[field].name;
+  const std::string_view object = path.substr(0, path.rfind('.'));
+  std::string last = name;
+  if (name.find('.') != std::string::npos) {
+    if (name.substr(0, name.rfind('.')) != object) {
+      throw RequestFailed{
+          fmt::format("a field keeps its object: `{}` is not in `{}`", name, object)};
+    }
+    last = name.substr(name.rfind('.') + 1);
+  }
+  if (!grammar::is_name(last)) throw RequestFailed{fmt::format("`{}` is not a valid name", last)};
+  const std::string renamed = fmt::format("{}.{}", object, last);
+  const EntityId existing = session.compilation.model.find("fields", renamed);
+  if (existing != kNoEntity && existing != field) {
+    throw RequestFailed{
+        fmt::format("`{}` is already a field ({})", renamed, where(session, existing))};
+  }
+  return renamed;
+}
+
+// What replaces one written name of a renamed field: a full path becomes the new path, a bare
+// name in a condition (`country`) the new last part.
+std::string renamed_text(std::string_view written, const std::string& new_path) {
+  const std::string last = new_path.substr(new_path.rfind('.') + 1);
+  return written.find('.') == std::string_view::npos ? last : new_path;
 }
 
 void check_new_name(const Session& session, EntityId entity, const std::string& name) {
@@ -139,8 +212,14 @@ Json hover(const Session& session, const Json& params) {
     case Target::Kind::Nothing:
       return nullptr;
     case Target::Kind::Reference:
-      if (target.entity == kNoEntity) return nullptr;
-      text = entity_summary(session, target.entity);
+      if (target.entity != kNoEntity) {
+        text = entity_summary(session, target.entity);
+      } else if (const KindId kind = session.compilation.model.schema.find_top_level(target.text);
+                 kind != kNoKind) {
+        text = kind_doc(session.compilation.model, kind);  // `for = team`, `ref(team)`
+      } else {
+        return nullptr;
+      }
       break;
     case Target::Kind::Declaration:
       text = entity_summary(session, target.entity);
@@ -148,11 +227,9 @@ Json hover(const Session& session, const Json& params) {
     case Target::Kind::AttributeName:
       text = attribute_doc(session, target.entity, target.text);
       break;
-    case Target::Kind::BlockKind: {
-      const KindSchema& kind = session.compilation.model.kind_of(target.entity);
-      text = fmt::format("**{}**\n\n{}", kind.name, kind.doc);
+    case Target::Kind::BlockKind:
+      text = block_kind_doc(session, target.entity, target.text);
       break;
-    }
     case Target::Kind::WaiverRule:
       text = rule_doc(session, target.text);
       break;
@@ -199,7 +276,7 @@ Json prepare_rename(const Session& session, const Json& params) {
   if ((target.kind != Target::Kind::Reference && target.kind != Target::Kind::Declaration) ||
       !renameable(session, target.entity)) {
     throw RequestFailed{
-        "only the names of people, teams, systems and other named blocks can be renamed"};
+        "only the names of people, teams, systems, fields and other named blocks can be renamed"};
   }
   const SourceFile& file = session.source(target.span.file);
   return Json{{"range", range_json(file, target.span.begin, target.span.end)},
@@ -211,17 +288,21 @@ Json rename(const Session& session, const Json& params) {
   if ((target.kind != Target::Kind::Reference && target.kind != Target::Kind::Declaration) ||
       !renameable(session, target.entity)) {
     throw RequestFailed{
-        "only the names of people, teams, systems and other named blocks can be renamed"};
+        "only the names of people, teams, systems, fields and other named blocks can be renamed"};
   }
   const std::string name = params.at("newName").get<std::string>();
-  check_new_name(session, target.entity, name);
+  const bool field = is_field(session.compilation.model, target.entity);
+  const std::string new_path = field ? new_field_path(session, target.entity, name) : name;
+  if (!field) check_new_name(session, target.entity, name);
   std::vector<Span> spans = references_to(session.compilation, target.entity);
   spans.push_back(declaration_span(session.compilation.model, target.entity));
   Json changes = Json::object();
   for (const Span& span : spans) {
     const SourceFile& file = session.source(span.file);
+    const std::string_view written = file.text().substr(span.begin, span.end - span.begin);
     changes[uri_of(session.compilation, span.file)].push_back(
-        {{"range", range_json(file, span.begin, span.end)}, {"newText", name}});
+        {{"range", range_json(file, span.begin, span.end)},
+         {"newText", field ? renamed_text(written, new_path) : name}});
   }
   return Json{{"changes", std::move(changes)}};
 }

@@ -39,6 +39,7 @@ Json capabilities() {
       {"workspaceSymbolProvider", true},
       {"documentFormattingProvider", true},
       {"codeActionProvider", {{"codeActionKinds", Json::array({"quickfix"})}}},
+      {"semanticTokensProvider", {{"legend", semantic_tokens_legend()}, {"full", true}}},
   };
 }
 
@@ -172,6 +173,7 @@ Json Server::answer(const std::string& method, const Json& params) {
   if (method == "textDocument/completion") return completion(session, params);
   if (method == "textDocument/formatting") return formatting(session, params);
   if (method == "textDocument/codeAction") return code_actions(session, params);
+  if (method == "textDocument/semanticTokens/full") return semantic_tokens(session, params);
   return Json(Json::value_t::discarded);
 }
 
@@ -290,6 +292,7 @@ void Server::recheck() {
   std::string error;
   today_ = cli::resolve_today(std::nullopt, &error).value_or(0);
   auto compilation = std::make_unique<Compilation>();
+  if (!root_.empty()) compilation->workspace_root = find_workspace_root(root_).string();
   std::map<std::string, const std::string*> texts;
   for (const auto& [path, text] : disk_) texts[path] = &text;
   for (const auto& [path, document] : open_) texts[path] = &document.text;

@@ -41,5 +41,8 @@ Json workspace_symbols(const Session& session, const Json& params);
 Json completion(const Session& session, const Json& params);
 Json formatting(const Session& session, const Json& params);
 Json code_actions(const Session& session, const Json& params);
+Json semantic_tokens(const Session& session, const Json& params);
+/// The token types and modifiers `semantic_tokens` numbers by, for `initialize`.
+Json semantic_tokens_legend();
 
 }  // namespace gtm::lsp

@@ -16,6 +16,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gtmlint-lsp-'));
 const files = {
   'gtmlint.gtm': 'settings { rules { field-ghost = off } }\n',
   'people.gtm': 'person dana { name = "Dana"  team = revops }\nperson raj { name = "Raj"  left = 2026-08-31 }\nteam revops { lead = dana }\n',
+  'org/teams.gtm': 'team ops { lead = dana }\n',
   'routing.gtm': [
     '# Zoë’s routing',
     'system salesforce { kind = crm  owner = dana }',
@@ -30,7 +31,10 @@ const files = {
     '',
   ].join('\n'),
 };
-for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+for (const [name, text] of Object.entries(files)) {
+  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  fs.writeFileSync(path.join(dir, name), text);
+}
 const uri = (name) => pathToFileURL(path.join(dir, name)).href;
 
 let failures = 0;
@@ -89,11 +93,11 @@ async function main() {
 
   const refs = await connection.sendRequest(P.ReferencesRequest.type, { textDocument: { uri: uri('people.gtm') }, position: { line: 0, character: 8 }, context: { includeDeclaration: true } });
   const refFiles = new Set(refs.map((r) => path.basename(new URL(r.uri).pathname)));
-  check(refs.length === 6 && refFiles.has('people.gtm') && refFiles.has('routing.gtm'), `references of dana across files (${refs.length})`);
+  check(refs.length === 7 && refFiles.has('teams.gtm') && refFiles.has('people.gtm') && refFiles.has('routing.gtm'), `references of dana across files (${refs.length})`);
 
   const renamed = await connection.sendRequest(P.RenameRequest.type, { textDocument: { uri: uri('people.gtm') }, position: { line: 0, character: 8 }, newName: 'dana_w' });
   const editCount = Object.values(renamed.changes).reduce((n, edits) => n + edits.length, 0);
-  check(editCount === 6 && Object.keys(renamed.changes).length === 2, 'rename edits every use in both files');
+  check(editCount === 7 && Object.keys(renamed.changes).length === 3, 'rename edits every use in all three files');
   let refused = null;
   try { await connection.sendRequest(P.RenameRequest.type, { textDocument: { uri: uri('people.gtm') }, position: { line: 0, character: 8 }, newName: 'raj' }); } catch (e) { refused = e; }
   check(refused && refused.message.includes('already the name of person `raj`'), 'rename to a name in use is refused');
@@ -109,7 +113,40 @@ async function main() {
   const actions = await connection.sendRequest(P.CodeActionRequest.type, { textDocument: { uri: uri('routing.gtm') }, range: typo.range, context: { diagnostics: [typo] } });
   const fix = actions.find((a) => a.title === 'replace with `dana`');
   check(fix && fix.isPreferred, 'code action fixes the typo');
-  check(actions.some((a) => a.title === 'Waive `unresolved-reference` here for 30 days' && JSON.stringify(a.edit).includes('until = 2026-12-01')), 'code action adds a waiver for 30 days');
+  check(!actions.some((a) => a.title.startsWith('Waive')), 'a compiler error (unresolved-reference) is fixed, not waived');
+  const departedActions = await connection.sendRequest(P.CodeActionRequest.type, { textDocument: { uri: uri('routing.gtm') }, range: departed.range, context: { diagnostics: [departed] } });
+  const waive = departedActions.find((a) => a.title === 'Waive `owner-departed` here for 30 days');
+  check(waive && JSON.stringify(waive.edit).includes('until = 2026-12-01'), 'code action adds a waiver for 30 days');
+
+  // The kind keyword's documentation, with its attributes.
+  const hoverKind = await connection.sendRequest(P.HoverRequest.type, { textDocument: { uri: uri('routing.gtm') }, position: { line: 4, character: 3 } });
+  check(hoverKind && hoverKind.contents.value.startsWith('**routing**\n\nFirst-match') && hoverKind.contents.value.includes('`object` (required)'), 'hover on a kind keyword shows its documentation');
+  // "Declared in" names the file relative to the workspace.
+  const hoverOps = await connection.sendRequest(P.HoverRequest.type, { textDocument: { uri: uri('org/teams.gtm') }, position: { line: 0, character: 6 } });
+  check(hoverOps && hoverOps.contents.value.includes('Declared in org/teams.gtm:1'), `declared in, relative to the workspace (${hoverOps && hoverOps.contents.value})`);
+  // People who have left are offered last, marked deprecated.
+  const rajItem = value.items.find((i) => i.label === 'raj');
+  const danaItem = value.items.find((i) => i.label === 'dana');
+  check(rajItem && rajItem.tags && rajItem.tags.includes(1) && rajItem.detail.includes('left on 2026-08-31') && rajItem.sortText > danaItem.sortText, 'completion marks a departed person and sorts them last');
+  // Semantic tokens: the kind keyword, references by kind, the departed person deprecated.
+  const legend = init.capabilities.semanticTokensProvider.legend;
+  const tokens = await connection.sendRequest(P.SemanticTokensRequest.type, { textDocument: { uri: uri('routing.gtm') } });
+  const decoded = [];
+  for (let i = 0, line = 0, character = 0; i < tokens.data.length; i += 5) {
+    line += tokens.data[i];
+    character = tokens.data[i] === 0 ? character + tokens.data[i + 1] : tokens.data[i + 1];
+    const modifiers = legend.tokenModifiers.filter((m, bit) => tokens.data[i + 4] & (1 << bit));
+    decoded.push({ line, character, length: tokens.data[i + 2], type: legend.tokenTypes[tokens.data[i + 3]], modifiers });
+  }
+  const at = (line, character) => decoded.find((t) => t.line === line && t.character === character);
+  check(at(4, 0) && at(4, 0).type === 'keyword', 'semantic token: the kind keyword');
+  check(at(3, 24) && at(3, 24).type === 'namespace', 'semantic token: a system reference');
+  const rajToken = at(7, 63);
+  check(rajToken && rajToken.type === 'variable' && rajToken.modifiers.includes('deprecated'), `semantic token: a departed person is deprecated (${JSON.stringify(rajToken)})`);
+  // Renaming a field: its declaration and the bare name in the rule, not the routing's object.
+  const renamedField = await connection.sendRequest(P.RenameRequest.type, { textDocument: { uri: uri('routing.gtm') }, position: { line: 7, character: 20 }, newName: 'region' });
+  const fieldEdits = renamedField.changes[uri('routing.gtm')];
+  check(fieldEdits.length === 2 && fieldEdits.some((e) => e.newText === 'salesforce.lead.region') && fieldEdits.some((e) => e.newText === 'region' && e.range.start.line === 7), 'rename a field: its path and its bare uses');
 
   // Fix the typo with an incremental edit: the error clears.
   const fixed = nextPublish(uri('routing.gtm'));

@@ -17,4 +17,6 @@ cat "$work/diagnostics.json"; echo
 grep -Eq '"filetype": ?"gtm"' "$work/diagnostics.json" || { echo "FAIL: filetype not detected"; exit 1; }
 grep -Eq '"code": ?"owner-departed"' "$work/diagnostics.json" || { echo "FAIL: no owner-departed diagnostic"; exit 1; }
 grep -Eq '"code": ?"routing-overlap"' "$work/diagnostics.json" || { echo "FAIL: no routing-overlap diagnostic"; exit 1; }
-echo "nvim: diagnostics received through vim.lsp"
+grep -q 'First-match assignment rules' "$work/diagnostics.json" || { echo "FAIL: hover on the kind keyword"; exit 1; }
+grep -Eq '"departed": ?\[[^]]*"raj"' "$work/diagnostics.json" || { echo "FAIL: completion does not mark raj as departed"; exit 1; }
+echo "nvim: diagnostics, kind hover and departed completion received through vim.lsp"
