@@ -85,7 +85,7 @@ void print_summary(const sfdx::Project& project, const sfdx::ImportedWorkspace& 
       count(n.routings, "routing", "routings"), count(n.rules, "rule", "rules"),
       count(n.queues, "queue", "queues"), count(n.automations, "automation", "automations"),
       count(n.lifecycles, "lifecycle", "lifecycles"), count(n.people, "person", "people"),
-      count(n.teams, "team", "teams"), options.out.generic_string());
+      count(n.teams, "team", "teams"), display_path(options.out));
   print_fields_without_file(workspace.fields_without_file, io);
   if (!project.not_mapped.empty() || !project.other_metadata.empty()) {
     io.out << "not mapped:\n";
@@ -95,7 +95,7 @@ void print_summary(const sfdx::Project& project, const sfdx::ImportedWorkspace& 
                             count(files, type + " file", type + " files"));
     }
   }
-  io.out << fmt::format("next: gtmlint check {}\n", options.out.generic_string());
+  io.out << fmt::format("next: gtmlint check {}\n", display_path(options.out));
 }
 
 }  // namespace
@@ -112,16 +112,16 @@ int run_import(const std::vector<std::string>& args, Io& io) {
   const sfdx::ImportedWorkspace workspace = sfdx::write_workspace(*project, options->system);
   for (const auto& [relative, text] : workspace.files) {
     const fs::path path = options->out / relative;
-    const Formatted formatted = format_text(path.generic_string(), text, io);
+    const Formatted formatted = format_text(display_path(path), text, io);
     if (formatted.outcome == Outcome::Failed) {
       io.err << fmt::format("gtmlint: internal error: the import wrote invalid `{}`\n",
-                            path.generic_string());
+                            display_path(path));
       return kExitFailure;
     }
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (!write_file_atomically(path, formatted.text, &error)) {
-      io.err << fmt::format("gtmlint: cannot write `{}`: {}\n", path.generic_string(), error);
+      io.err << fmt::format("gtmlint: cannot write `{}`: {}\n", display_path(path), error);
       return kExitFailure;
     }
   }
