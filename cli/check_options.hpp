@@ -22,7 +22,7 @@ struct Output {
 
 struct CheckOptions {
   std::vector<Output> outputs;
-  WorkspaceOptions workspace;           ///< --root, --today; --quiet sets its `quiet`
+  WorkspaceOptions workspace{{}, {}, false};  ///< --root, --today; --quiet sets its `quiet`
   std::vector<std::string> select;      ///< only these rule ids (empty: all)
   std::vector<std::string> ignore;      ///< never these rule ids
   Severity threshold = Severity::Info;  ///< the least severe finding reported

@@ -30,6 +30,7 @@ struct Node {
   std::string id;                 ///< unique in the graph (see Graph::node)
   std::optional<Severity> worst;  ///< the most severe finding on the entity, if any
   std::string left;               ///< the day a person left, if they have
+  bool off = false;               ///< switched off (`active = false`): drawn, but not live
 };
 
 struct Edge {
@@ -44,9 +45,11 @@ class Graph {
 
   void node(EntityId id) {
     if (nodes_.count(id)) return;
-    Node n{std::string(model_.display_name(id)), model_.kind_of(id).name, {}, std::nullopt, {}};
+    Node n{
+        std::string(model_.display_name(id)), model_.kind_of(id).name, {}, std::nullopt, {}, false};
     if (const Expr* left = rules::departure(model_, id, today_))
       n.left = format_date(left->integer);
+    n.off = !rules::is_active(model_, id);
     n.id = unique_id(n);
     nodes_[id] = std::move(n);
   }
@@ -80,21 +83,20 @@ class Graph {
         "digraph gtm {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11];\n";
     for (const auto& [id, n] : nodes_) {
       out += fmt::format("  {} [label=\"{}\\n{}{}\", shape={}{}];\n", n.id, escape(n.kind),
-                         escape(n.label), n.left.empty() ? "" : "\\n(left " + n.left + ")",
-                         shape(n.kind), colour(n));
+                         escape(n.label), note(n, "\\n"), shape(n.kind), colour(n));
     }
     for (const Edge& e : edges_) {
       out += fmt::format("  {} -> {} [label=\"{}\"{}];\n", id(e.from), id(e.to), escape(e.label),
                          e.dashed ? ", style=dashed" : "");
     }
-    return out + dot_legend() + "}\n";
+    return out + dot_legend(has_dashed_edge()) + "}\n";
   }
 
   std::string mermaid() const {
     std::string out = "flowchart LR\n";
     for (const auto& [id, n] : nodes_) {
       out += fmt::format("  {}[\"{}: {}{}\"]\n", n.id, mermaid_text(n.kind), mermaid_text(n.label),
-                         n.left.empty() ? "" : " (left " + n.left + ")");
+                         note(n, " "));
     }
     for (const Edge& e : edges_) {
       const char* arrow = e.dashed ? "-.->" : "-->";
@@ -105,6 +107,7 @@ class Graph {
     out += "  classDef error fill:#fdd,stroke:#c00,stroke-width:2px\n";
     out += "  classDef warning fill:#ffe9c7,stroke:#e08a00\n";
     out += "  classDef departed fill:#eee,stroke:#888,stroke-dasharray:4 3,color:#666\n";
+    out += "  classDef off stroke:#888,stroke-dasharray:2 2,color:#666\n";
     for (const auto& [id, n] : nodes_) {
       if (const auto style = style_class(n)) out += fmt::format("  class {} {}\n", n.id, *style);
     }
@@ -131,16 +134,28 @@ class Graph {
     if (kind == "routing") return "diamond";
     return "box";
   }
-  // Errors over warnings over a departure: the colour says what most needs doing.
+  // Errors over warnings over a departure over switched off: the colour says what most needs
+  // doing.
   static std::optional<std::string_view> style_class(const Node& n) {
     if (n.worst && *n.worst == Severity::Error) return "error";
     if (n.worst && *n.worst == Severity::Warning) return "warning";
     if (!n.left.empty()) return "departed";
+    if (n.off) return "off";
     return std::nullopt;
+  }
+  // What a node's label adds: the day a person left, or that it is switched off.
+  static std::string note(const Node& n, std::string_view separator) {
+    if (!n.left.empty()) return fmt::format("{}(left {})", separator, n.left);
+    if (n.off) return fmt::format("{}(switched off)", separator);
+    return "";
+  }
+  bool has_dashed_edge() const {
+    return std::any_of(edges_.begin(), edges_.end(), [](const Edge& e) { return e.dashed; });
   }
   static std::string_view dot_style(std::string_view style) {
     if (style == "error") return ", style=filled, fillcolor=\"#ffdddd\", color=\"#cc0000\"";
     if (style == "warning") return ", style=filled, fillcolor=\"#ffe9c7\", color=\"#e08a00\"";
+    if (style == "off") return ", style=dashed, color=\"#888888\", fontcolor=\"#666666\"";
     return ", style=\"filled,dashed\", fillcolor=\"#eeeeee\", color=\"#888888\", "
            "fontcolor=\"#666666\"";
   }
@@ -150,8 +165,11 @@ class Graph {
   }
 
   static constexpr std::pair<std::string_view, std::string_view> kLegend[] = {
-      {"error", "has errors"}, {"warning", "has warnings"}, {"departed", "has left"}};
-  static std::string dot_legend() {
+      {"error", "has errors"},
+      {"warning", "has warnings"},
+      {"departed", "has left"},
+      {"off", "switched off"}};
+  static std::string dot_legend(bool with_dashed_edge) {
     std::string out =
         "  subgraph cluster_legend {\n    label=\"legend\";\n    fontname=\"Helvetica\";\n"
         "    fontsize=10;\n    color=\"#cccccc\";\n";
@@ -159,12 +177,12 @@ class Graph {
       out += fmt::format("    legend_{} [label=\"{}\", shape=box, fontsize=10{}];\n", style, text,
                          dot_style(style));
     }
-    out +=
-        "    legend_edge_a [label=\"\", shape=point];\n    legend_edge_b [label=\"\", "
-        "shape=point];\n";
-    out +=
-        "    legend_edge_a -> legend_edge_b [label=\"dashed: the sync itself\", style=dashed, "
-        "fontsize=9];\n";
+    if (with_dashed_edge) {
+      out +=
+          "    legend_edge_a [label=\"\", shape=point];\n    legend_edge_b [label=\"\", "
+          "shape=point];\n    legend_edge_a -> legend_edge_b [label=\"dashed: the sync itself\", "
+          "style=dashed, fontsize=9];\n";
+    }
     return out + "  }\n";
   }
   static std::string mermaid_legend() {
@@ -189,8 +207,8 @@ class Graph {
   std::int64_t today_;
   std::map<EntityId, Node> nodes_;
   std::set<std::string> used_ids_{"legend",         "cluster_legend",  "legend_error",
-                                  "legend_warning", "legend_departed", "legend_edge_a",
-                                  "legend_edge_b"};
+                                  "legend_warning", "legend_departed", "legend_off",
+                                  "legend_edge_a",  "legend_edge_b"};
   std::vector<Edge> edges_;
   std::set<std::tuple<EntityId, EntityId, std::string, bool>> edge_keys_;
 };

@@ -394,19 +394,26 @@ int run_route(const std::vector<std::string>& args, Io& io) {
   if (!today) return kExitFailure;
   const Model& model = compilation.model;
   std::vector<EntityId> routings;
+  std::vector<std::string_view> objects, names;  // for a did-you-mean
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     if (model.entities[id].from_stdlib || model.kind_of(id).name != "routing") continue;
     const Expr* object = model.attr_expr(id, "object");
     if (!object) continue;
+    objects.push_back(object->text);
+    names.push_back(model.display_name(id));
     if (!options->object.empty() && object->text != options->object) continue;
     if (!options->routing.empty() && model.display_name(id) != options->routing) continue;
     routings.push_back(id);
   }
   if (routings.empty()) {
+    const auto object_hint = options->object.empty() ? std::nullopt : closest(options->object, objects);
+    const auto name_hint = options->routing.empty() ? std::nullopt : closest(options->routing, names);
+    const auto hint = object_hint ? object_hint : name_hint;
     io.err << fmt::format(
-        "gtmlint: no routing{}{}\n",
+        "gtmlint: no routing{}{}{}\n",
         options->object.empty() ? "" : fmt::format(" of `{}`", options->object),
-        options->routing.empty() ? "" : fmt::format(" named `{}`", options->routing));
+        options->routing.empty() ? "" : fmt::format(" named `{}`", options->routing),
+        hint ? fmt::format("; did you mean `{}`?", *hint) : "");
     return kExitFailure;
   }
   const Shown shown = routings_to_show(model, routings, *options);

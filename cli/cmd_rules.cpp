@@ -17,9 +17,7 @@ namespace {
 // analyses, the stdlib policies and the workspace's own policies.
 bool load_catalog(Compilation& compilation, Io& io) {
   std::vector<bool> reported;
-  WorkspaceOptions quiet;
-  quiet.quiet = true;
-  if (!load_workspace({}, quiet, compilation, reported, io)) return false;
+  if (!load_workspace({}, WorkspaceOptions{}, compilation, reported, io)) return false;
   analyse(compilation, CompileOptions{0, rules::all_analyses()});
   return true;
 }

@@ -18,7 +18,9 @@ class ArgReader;
 struct WorkspaceOptions {
   std::optional<fs::path> root;      ///< the workspace root, instead of finding it
   std::optional<std::string> today;  ///< the date that date checks compare with
-  bool quiet = false;                ///< no note on which root was used
+  /// No note on which root was used: only `check` gives it (unless --quiet), as the command
+  /// whose findings depend on it; the others would repeat it on every run.
+  bool quiet = true;
 };
 
 /// Consumes `--root DIR` or `--today DATE` if the next argument is one of them.
