@@ -25,8 +25,7 @@ bool write_baseline(const fs::path& path, const std::vector<BaselineEntry>& entr
   return write_file_atomically(path, json_text(document, 2) + "\n", error);
 }
 
-std::optional<std::unordered_map<std::string, std::size_t>> read_baseline(const fs::path& path,
-                                                                          std::string* error) {
+std::optional<Baseline> read_baseline(const fs::path& path, std::string* error) {
   auto text = read_file(path, error);
   if (!text) return std::nullopt;
   const auto document = nlohmann::json::parse(*text, nullptr, false);
@@ -35,16 +34,19 @@ std::optional<std::unordered_map<std::string, std::size_t>> read_baseline(const 
     *error = "not a gtmlint baseline (expected a JSON object with a `findings` list)";
     return std::nullopt;
   }
-  std::unordered_map<std::string, std::size_t> counts;
+  Baseline baseline;
   for (const auto& finding : document["findings"]) {
     if (!finding.is_object() || !finding.contains("fingerprint") ||
         !finding["fingerprint"].is_string()) {
       *error = "a finding has no `fingerprint`";
       return std::nullopt;
     }
-    ++counts[finding["fingerprint"].get<std::string>()];
+    const std::string fingerprint = finding["fingerprint"].get<std::string>();
+    ++baseline.accepted[fingerprint];
+    if (finding.contains("file") && finding["file"].is_string())
+      baseline.file_of[fingerprint] = finding["file"].get<std::string>();
   }
-  return counts;
+  return baseline;
 }
 
 }  // namespace gtm::cli

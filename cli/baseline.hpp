@@ -24,9 +24,14 @@ struct BaselineEntry {
 bool write_baseline(const fs::path& path, const std::vector<BaselineEntry>& entries,
                     std::string* error);
 
-/// How many findings of each fingerprint the baseline accepts; nullopt (and `error`) if the
-/// file is missing or malformed.
-std::optional<std::unordered_map<std::string, std::size_t>> read_baseline(const fs::path& path,
-                                                                          std::string* error);
+/// What a baseline accepts: how many findings of each fingerprint, and in which file each
+/// fingerprint was recorded (so that a check of a few paths judges only their entries).
+struct Baseline {
+  std::unordered_map<std::string, std::size_t> accepted;
+  std::unordered_map<std::string, std::string> file_of;  ///< fingerprint -> repository path
+};
+
+/// Reads a baseline; nullopt (and `error`) if the file is missing or malformed.
+std::optional<Baseline> read_baseline(const fs::path& path, std::string* error);
 
 }  // namespace gtm::cli

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "cli/options.hpp"
+#include "compiler/suggest.hpp"
 
 namespace gtm::cli {
 
@@ -63,11 +64,42 @@ int check_usage_error(Io& io, const std::string& message) {
   return kExitFailure;
 }
 
-bool CheckOptions::selected(const Diagnostic& d) const {
-  const auto has = [&](const std::vector<std::string>& ids) {
-    return std::find(ids.begin(), ids.end(), d.rule) != ids.end();
+bool RuleSelection::selected_rule(std::string_view rule) const {
+  const auto has = [&](const std::vector<std::string_view>& ids) {
+    return std::find(ids.begin(), ids.end(), rule) != ids.end();
   };
-  return (select.empty() || has(select)) && !has(ignore) && d.severity <= threshold;
+  return (only.empty() || has(only)) && !has(ignored);
+}
+
+bool RuleSelection::selected(const Diagnostic& d) const {
+  return selected_rule(d.rule) && d.severity <= threshold;
+}
+
+std::optional<RuleSelection> select_rules(const CheckOptions& options, const RuleCatalog& catalog,
+                                          Io& io) {
+  RuleSelection selection;
+  selection.threshold = options.threshold;
+  const auto resolve = [&](const std::vector<std::string>& items, std::string_view flag,
+                           std::vector<std::string_view>& into) {
+    for (const std::string& item : items) {
+      const std::vector<std::string_view> ids = catalog.matching(item);
+      if (ids.empty()) {
+        const auto best = closest(item, catalog.selectors());
+        io.err << fmt::format(
+            "gtmlint: `{} {}` names no rule, category or rule-id prefix{}; `gtmlint rules` "
+            "lists them\n",
+            flag, item, best ? fmt::format(" (did you mean `{}`?)", *best) : "");
+        return false;
+      }
+      into.insert(into.end(), ids.begin(), ids.end());
+    }
+    return true;
+  };
+  if (!resolve(options.select, "--select", selection.only) ||
+      !resolve(options.ignore, "--ignore", selection.ignored)) {
+    return std::nullopt;
+  }
+  return selection;
 }
 
 std::optional<CheckOptions> parse_check_options(const std::vector<std::string>& args, Io& io) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 
 #include "cli/atomic_write.hpp"
 #include "cli/baseline.hpp"
@@ -32,14 +33,18 @@ struct Findings {
   std::size_t fixed = 0;                  ///< baseline entries no finding matched any more
 };
 
-// Drops the findings the baseline accepts, counting what it accepted and what no longer occurs.
-bool apply_baseline(const fs::path& path, Findings& findings, Io& io) {
+// Drops the findings the baseline accepts, counting what it accepted and what no longer occurs
+// in the files checked (`checked`: their repository paths; an entry of another file, or of no
+// recorded file, is neither reported nor counted as fixed).
+bool apply_baseline(const fs::path& path, const std::set<std::string>& checked, Findings& findings,
+                    Io& io) {
   std::string error;
-  auto accepted = read_baseline(path, &error);
-  if (!accepted) {
+  auto baseline = read_baseline(path, &error);
+  if (!baseline) {
     io.err << fmt::format("gtmlint: cannot use baseline `{}`: {}\n", path.generic_string(), error);
     return false;
   }
+  auto* accepted = &baseline->accepted;
   Findings kept;
   for (std::size_t i = 0; i < findings.shown.size(); ++i) {
     auto it = accepted->find(findings.fingerprints[i]);
@@ -51,7 +56,10 @@ bool apply_baseline(const fs::path& path, Findings& findings, Io& io) {
     kept.shown.push_back(std::move(findings.shown[i]));
     kept.fingerprints.push_back(std::move(findings.fingerprints[i]));
   }
-  for (const auto& [fingerprint, left] : *accepted) kept.fixed += left;
+  for (const auto& [fingerprint, left] : *accepted) {
+    const auto file = baseline->file_of.find(fingerprint);
+    if (file != baseline->file_of.end() && checked.count(file->second)) kept.fixed += left;
+  }
   findings = std::move(kept);
   return true;
 }
@@ -136,9 +144,17 @@ int run_check(const std::vector<std::string>& args, Io& io) {
   const bool fingerprinted = options->baseline || options->write_baseline ||
                              std::any_of(options->outputs.begin(), options->outputs.end(),
                                          [](const Output& o) { return o.format == Format::Sarif; });
+  // A baseline records the whole workspace whatever paths are given: written from a few paths
+  // it would drop every other file's entries.
+  const auto in_scope = [&](FileId file) {
+    return file < reported.size() &&
+           (options->write_baseline ? compilation.is_user_file(file) : reported[file]);
+  };
+  const std::optional<RuleSelection> selection = select_rules(*options, compilation.catalog, io);
+  if (!selection) return kExitFailure;
   Findings findings;
   for (const Diagnostic& d : compilation.diagnostics.items()) {
-    if (d.span.file < reported.size() && reported[d.span.file] && options->selected(d)) {
+    if (in_scope(d.span.file) && selection->selected(d)) {
       findings.shown.push_back(d);
       findings.fingerprints.push_back(fingerprinted ? fingerprinter.fingerprint(d) : std::string());
     }
@@ -146,7 +162,12 @@ int run_check(const std::vector<std::string>& args, Io& io) {
   if (options->write_baseline) {
     return write_baseline_file(*options->write_baseline, findings, fingerprinter, paths, io);
   }
-  if (options->baseline && !apply_baseline(*options->baseline, findings, io)) return kExitFailure;
+  std::set<std::string> checked;
+  for (FileId file = 0; file < reported.size(); ++file) {
+    if (reported[file]) checked.insert(paths[file]);
+  }
+  if (options->baseline && !apply_baseline(*options->baseline, checked, findings, io))
+    return kExitFailure;
 
   const auto file_count =
       static_cast<std::size_t>(std::count(reported.begin(), reported.end(), true));

@@ -406,8 +406,10 @@ int run_route(const std::vector<std::string>& args, Io& io) {
     routings.push_back(id);
   }
   if (routings.empty()) {
-    const auto object_hint = options->object.empty() ? std::nullopt : closest(options->object, objects);
-    const auto name_hint = options->routing.empty() ? std::nullopt : closest(options->routing, names);
+    const auto object_hint =
+        options->object.empty() ? std::nullopt : closest(options->object, objects);
+    const auto name_hint =
+        options->routing.empty() ? std::nullopt : closest(options->routing, names);
     const auto hint = object_hint ? object_hint : name_hint;
     io.err << fmt::format(
         "gtmlint: no routing{}{}{}\n",

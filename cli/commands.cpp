@@ -29,7 +29,9 @@ options:
   --output FILE           write the (one) format given without =FILE to FILE
   --today YYYY-MM-DD      the date that date checks compare with (default: $GTMLINT_TODAY, else
                           the system date)
-  --select RULE,...       report only these rules
+  --select RULE,...       report only these rules (ids, categories such as `routing`,
+                          or id prefixes such as `owner-`; a name that matches none
+                          is a usage error)
   --ignore RULE,...       never report these rules
   --severity LEVEL        report only findings at least this severe: error, warning or info
   --strict                warnings fail the check too

@@ -115,6 +115,45 @@ const RuleInfo* RuleCatalog::find(std::string_view id) const {
   return it == rules_.end() ? nullptr : &*it;
 }
 
+namespace {
+
+// `workarounds and debt` as a selector may be written `workarounds-and-debt` or `..._and_...`.
+bool same_category(std::string_view category, std::string_view selector) {
+  if (category.size() != selector.size()) return false;
+  for (std::size_t i = 0; i < category.size(); ++i) {
+    const char c = category[i], s = selector[i];
+    if (c != s && !(c == ' ' && (s == '-' || s == '_'))) return false;
+  }
+  return true;
+}
+
+// `routing` and `routing-` are prefixes of `routing-gap`; `routing-g` is not (a part of a word).
+bool id_prefix(std::string_view id, std::string_view selector) {
+  if (selector.empty() || !id.starts_with(selector) || id.size() == selector.size()) return false;
+  return selector.back() == '-' || id[selector.size()] == '-';
+}
+
+}  // namespace
+
+std::vector<std::string_view> RuleCatalog::matching(std::string_view selector) const {
+  std::vector<std::string_view> ids;
+  for (const RuleInfo& rule : rules_) {
+    if (rule.id == selector || same_category(rule.category, selector) ||
+        id_prefix(rule.id, selector)) {
+      ids.push_back(rule.id);
+    }
+  }
+  return ids;
+}
+
+std::vector<std::string_view> RuleCatalog::selectors() const {
+  std::vector<std::string_view> out = ids();
+  for (const RuleInfo& rule : rules_) {
+    if (std::find(out.begin(), out.end(), rule.category) == out.end()) out.push_back(rule.category);
+  }
+  return out;
+}
+
 std::vector<std::string_view> RuleCatalog::ids() const {
   std::vector<std::string_view> ids;
   for (const RuleInfo& rule : rules_) ids.push_back(rule.id);

@@ -29,6 +29,13 @@ class RuleCatalog {
   const RuleInfo* find(std::string_view id) const;
   const std::vector<RuleInfo>& all() const { return rules_; }
   std::vector<std::string_view> ids() const;
+  /// The ids a selector names: the id itself; a category (`routing`; `workarounds and debt` may
+  /// be written with `-` or `_` for its spaces); or a prefix that ends at a `-` of the ids
+  /// (`owner` and `owner-` name `owner-departed` and `owner-required`; `owner-dep` names none).
+  /// Empty if it names none.
+  std::vector<std::string_view> matching(std::string_view selector) const;
+  /// Every id and category, for a did-you-mean.
+  std::vector<std::string_view> selectors() const;
 
  private:
   std::vector<RuleInfo> rules_;

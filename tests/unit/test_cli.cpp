@@ -127,6 +127,56 @@ TEST_CASE("baseline round trip: write, re-run clean, add a violation, fail on ex
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("baseline with paths: findings of other files are neither reported nor fixed") {
+  const auto dir = workspace_with("system salesforce { kind = crm }\n");
+  write(dir / "b.gtm", "system hubspot { kind = map }\n");
+  auto check = [&](std::vector<std::string> extra) {
+    std::vector<std::string> all = {"check", "--today", "2026-11-01"};
+    all.insert(all.end(), extra.begin(), extra.end());
+    return run_in(dir, all, false);
+  };
+  // Written from one path (as a hook would), the baseline still records the whole workspace.
+  const Run written = check({"--write-baseline", "gtmlint.baseline.json", "a.gtm"});
+  CHECK(written.err == "gtmlint: wrote 2 findings to gtmlint.baseline.json\n");
+
+  const Run one = check({"--baseline", "gtmlint.baseline.json", "a.gtm"});
+  CHECK(one.code == 0);
+  CHECK(one.err == "gtmlint: 1 finding accepted by the baseline; 0 baselined findings are fixed\n");
+
+  // Fixing the finding in b.gtm is only counted where b.gtm is checked.
+  write(dir / "b.gtm",
+        "person dana { name = \"Dana\" }\nsystem hubspot { kind = map  owner = dana }\n");
+  CHECK(check({"--baseline", "gtmlint.baseline.json", "a.gtm"}).err ==
+        "gtmlint: 1 finding accepted by the baseline; 0 baselined findings are fixed\n");
+  CHECK(check({"--baseline", "gtmlint.baseline.json"}).err ==
+        "gtmlint: 1 finding accepted by the baseline; 1 baselined finding is fixed (run with "
+        "--write-baseline to shrink the file)\n");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("rule selectors: ids, categories and prefixes; a typo is a usage error") {
+  const auto dir = workspace_with("system salesforce { kind = crm }\nteam sdr { }\n");
+  const auto findings = [&](std::vector<std::string> extra) {
+    std::vector<std::string> all = {"check", "--format", "json"};
+    all.insert(all.end(), extra.begin(), extra.end());
+    return run_in(dir, all, false);
+  };
+  CHECK(findings({"--select", "owner-required"}).out.find("owner-required") != std::string::npos);
+  CHECK(findings({"--select", "owner"}).out.find("owner-required") != std::string::npos);
+  CHECK(findings({"--select", "owner-"}).out.find("owner-required") != std::string::npos);
+  CHECK(findings({"--select", "ownership"}).out.find("owner-required") != std::string::npos);
+  CHECK(findings({"--ignore", "ownership"}).out.find("owner-required") == std::string::npos);
+  CHECK(findings({"--select", "routing"}).out.find("owner-required") == std::string::npos);
+
+  const Run typo = findings({"--select", "owner-requird"});
+  CHECK(typo.code == 2);
+  CHECK(typo.out.empty());
+  CHECK(typo.err.find("did you mean `owner-required`?") != std::string::npos);
+  const Run ignored = findings({"--ignore", "owner-req"});  // part of a word is not a prefix
+  CHECK(ignored.code == 2);
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("strict mode fails on warnings, a severity threshold hides findings, quiet is quiet") {
   const auto dir = workspace_with("team sdr { channel = \"#sdr\" }\n");  // a warning only
   CHECK(run_in(dir, {"check"}, false).code == 0);
