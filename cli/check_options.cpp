@@ -130,6 +130,10 @@ std::optional<CheckOptions> parse_check_options(const std::vector<std::string>& 
       options.baseline = *baseline;
     } else if (auto baseline = reader.value("--write-baseline")) {
       options.write_baseline = *baseline;
+    } else if (auto ref = reader.value("--against")) {
+      options.against = *ref;
+    } else if (reader.flag("--staged")) {
+      options.staged = true;
     } else if (reader.flag("--strict")) {
       options.strict = true;
     } else if (reader.flag("--quiet") || reader.flag("-q")) {
@@ -144,6 +148,11 @@ std::optional<CheckOptions> parse_check_options(const std::vector<std::string>& 
     }
   }
   if (!apply_output_file(options, output_file, io)) return std::nullopt;
+  if (options.staged && !options.against) return fail("`--staged` needs `--against REF`");
+  if (options.against && options.write_baseline) {
+    return fail(
+        "`--write-baseline` records the whole workspace; it cannot be used with `--against`");
+  }
   return options;
 }
 

@@ -31,6 +31,8 @@ struct CheckOptions {
   bool quiet = false;                         ///< no summary line; nothing at all when clean
   std::optional<fs::path> baseline;
   std::optional<fs::path> write_baseline;
+  std::optional<std::string> against;  ///< report what changed since this git revision
+  bool staged = false;                 ///< with `against`: the index is the workspace now
   std::vector<fs::path> paths;
 };
 

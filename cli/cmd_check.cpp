@@ -8,6 +8,7 @@
 
 #include "cli/atomic_write.hpp"
 #include "cli/baseline.hpp"
+#include "cli/check_against.hpp"
 #include "cli/check_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
@@ -124,6 +125,37 @@ bool write_outputs(const CheckOptions& options, const Compilation& compilation,
 
 }  // namespace
 
+// What `--against` adds to the report: what the change fixed, and how much was already there.
+void report_change(const CheckOptions& options, const ChangeFindings& change, Io& io) {
+  if (options.quiet) return;
+  for (const FixedFinding& fixed : change.fixed) {
+    io.err << fmt::format("gtmlint: fixed since `{}`: {}: {}[{}]: {}\n", *options.against,
+                          fixed.location, severity_name(fixed.finding.severity), fixed.finding.rule,
+                          fixed.finding.message);
+  }
+}
+
+// Keeps, of the findings now, those the change introduced (with their causes); the fixed ones
+// are counted only where the files are checked.
+ChangeFindings keep_introduced(const Revision& revision, const RuleSelection& selection,
+                               const Compilation& compilation, const std::set<std::string>& checked,
+                               Findings& findings) {
+  ChangeFindings change =
+      compare_versions(revision_findings(revision, selection),
+                       {&compilation, std::move(findings.shown), std::move(findings.fingerprints)},
+                       revision.renamed, revision.before_paths, revision.now_paths);
+  std::erase_if(change.fixed, [&](const FixedFinding& fixed) {
+    const auto& path = revision.before_paths[fixed.finding.span.file];
+    const auto renamed = std::find_if(revision.renamed.begin(), revision.renamed.end(),
+                                      [&](const auto& entry) { return entry.second == path; });
+    return !checked.count(renamed == revision.renamed.end() ? path : renamed->first);
+  });
+  findings.shown = std::move(change.introduced);
+  findings.fingerprints = std::move(change.fingerprints);
+  change.introduced.assign(findings.shown.begin(), findings.shown.end());
+  return change;
+}
+
 int run_check(const std::vector<std::string>& args, Io& io) {
   const auto options = parse_check_options(args, io);
   if (!options) return kExitFailure;
@@ -133,15 +165,22 @@ int run_check(const std::vector<std::string>& args, Io& io) {
 
   Compilation compilation;
   std::vector<bool> reported;
-  if (!load_workspace(options->paths, options->workspace, compilation, reported, io))
-    return kExitFailure;
-  analyse(compilation, CompileOptions{*today, rules::all_analyses()});
+  Revision revision;  // only with --against
+  const bool loaded =
+      options->against
+          ? load_revision(*options, compilation, reported, revision, io)
+          : load_workspace(options->paths, options->workspace, compilation, reported, io);
+  if (!loaded) return kExitFailure;
+  const CompileOptions compile{*today, rules::all_analyses()};
+  analyse(compilation, compile);
+  if (options->against) analyse(revision.before, compile);
 
   const PhaseTimer timer("report");
-  const std::vector<std::string> paths = repository_paths(compilation);
+  const std::vector<std::string> paths =
+      options->against ? revision.now_paths : repository_paths(compilation);
   const Fingerprinter fingerprinter(compilation, paths);
-  // Fingerprints cost a look-up per finding; only baselines and SARIF use them.
-  const bool fingerprinted = options->baseline || options->write_baseline ||
+  // Fingerprints cost a look-up per finding; only baselines, SARIF and --against use them.
+  const bool fingerprinted = options->baseline || options->write_baseline || options->against ||
                              std::any_of(options->outputs.begin(), options->outputs.end(),
                                          [](const Output& o) { return o.format == Format::Sarif; });
   // A baseline records the whole workspace whatever paths are given: written from a few paths
@@ -166,12 +205,18 @@ int run_check(const std::vector<std::string>& args, Io& io) {
   for (FileId file = 0; file < reported.size(); ++file) {
     if (reported[file]) checked.insert(paths[file]);
   }
+  std::optional<ChangeFindings> change;
+  if (options->against)
+    change = keep_introduced(revision, *selection, compilation, checked, findings);
   if (options->baseline && !apply_baseline(*options->baseline, checked, findings, io))
     return kExitFailure;
 
   const auto file_count =
       static_cast<std::size_t>(std::count(reported.begin(), reported.end(), true));
-  const Summary summary = summarise(findings.shown, file_count, compilation.entity_count);
+  Summary summary = summarise(findings.shown, file_count, compilation.entity_count);
+  if (change)
+    summary.change = Summary::Change{*options->against, change->fixed.size(), change->unchanged};
+  if (change) report_change(*options, *change, io);
   if (!write_outputs(*options, compilation, findings, summary, paths, io)) return kExitFailure;
   if (options->baseline && !options->quiet && (findings.baselined > 0 || findings.fixed > 0)) {
     io.err << fmt::format(

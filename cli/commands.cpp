@@ -38,6 +38,11 @@ options:
   --quiet, -q             no summary line, and no output at all when there is nothing to report
   --baseline FILE         report only findings that FILE does not accept
   --write-baseline FILE   record the current findings in FILE and exit 0
+  --against REF           report only the findings the change since the git revision REF
+                          introduced (in any file), and those it fixed; REF is read from
+                          git's objects (HEAD of a repository without a commit is empty)
+  --staged                with --against: check what is staged (the index), as a
+                          pre-commit hook commits it
 
 exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 usage, I/O or internal
 error

@@ -23,57 +23,73 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 
 enum class Op { Keep, Remove, Add };
 
-// The shortest edit script from `a` to `b` (Myers 1986), as one Op per line touched.
+// The shortest edit script from `a` to `b` (Myers 1986), as one Op per line touched, after the
+// common first and last lines are set aside. Each step d keeps only the 2d+1 diagonals it can
+// reach, so memory grows with the square of the differences, not with the files' lengths.
 std::vector<Op> edit_script(const std::vector<std::string_view>& a,
                             const std::vector<std::string_view>& b) {
-  const auto n = static_cast<long>(a.size());
-  const auto m = static_cast<long>(b.size());
+  std::size_t head = 0;
+  while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
+  std::size_t tail = 0;
+  while (tail < a.size() - head && tail < b.size() - head &&
+         a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) {
+    ++tail;
+  }
+  const auto n = static_cast<long>(a.size() - head - tail);
+  const auto m = static_cast<long>(b.size() - head - tail);
+  const auto line_a = [&](long x) { return a[head + static_cast<std::size_t>(x)]; };
+  const auto line_b = [&](long y) { return b[head + static_cast<std::size_t>(y)]; };
+  std::vector<Op> ops;
+  const auto finish = [&](std::vector<Op> middle) {
+    std::vector<Op> all(head, Op::Keep);
+    all.insert(all.end(), middle.begin(), middle.end());
+    all.insert(all.end(), tail, Op::Keep);
+    return all;
+  };
   const long max = n + m;
-  std::vector<long> v(static_cast<std::size_t>(2 * max + 2), 0);
-  std::vector<std::vector<long>> trace;
+  std::vector<long> v(static_cast<std::size_t>(2 * max + 3), 0);
   const auto at = [&](long k) -> long& { return v[static_cast<std::size_t>(k + max + 1)]; };
+  std::vector<std::vector<long>> trace;  // trace[d][k + d]: the furthest x on diagonal k before d
   for (long d = 0; d <= max; ++d) {
-    trace.push_back(v);
+    trace.emplace_back(v.begin() + (max + 1 - d), v.begin() + (max + 1 + d + 1));
     for (long k = -d; k <= d; k += 2) {
       long x = (k == -d || (k != d && at(k - 1) < at(k + 1))) ? at(k + 1) : at(k - 1) + 1;
       long y = x - k;
-      while (x < n && y < m && a[static_cast<std::size_t>(x)] == b[static_cast<std::size_t>(y)]) {
+      while (x < n && y < m && line_a(x) == line_b(y)) {
         ++x;
         ++y;
       }
       at(k) = x;
-      if (x >= n && y >= m) {
-        // Walk back through the trace to recover the script.
-        std::vector<Op> ops;
-        long cx = n, cy = m;
-        for (long dd = d; dd > 0; --dd) {
-          const std::vector<long>& pv = trace[static_cast<std::size_t>(dd)];
-          const auto prev = [&](long kk) { return pv[static_cast<std::size_t>(kk + max + 1)]; };
-          const long kk = cx - cy;
-          const bool down = kk == -dd || (kk != dd && prev(kk - 1) < prev(kk + 1));
-          const long pk = down ? kk + 1 : kk - 1;
-          const long px = prev(pk);
-          const long py = px - pk;
-          while (cx > px + (down ? 0 : 1) && cy > py + (down ? 1 : 0)) {
-            ops.push_back(Op::Keep);
-            --cx;
-            --cy;
-          }
-          ops.push_back(down ? Op::Add : Op::Remove);
-          cx = px;
-          cy = py;
-        }
-        while (cx > 0 && cy > 0) {
+      if (x < n || y < m) continue;
+      // Walk back through the trace to recover the script.
+      long cx = n, cy = m;
+      for (long dd = d; dd > 0; --dd) {
+        const std::vector<long>& pv = trace[static_cast<std::size_t>(dd)];
+        const auto prev = [&](long kk) { return pv[static_cast<std::size_t>(kk + dd)]; };
+        const long kk = cx - cy;
+        const bool down = kk == -dd || (kk != dd && prev(kk - 1) < prev(kk + 1));
+        const long pk = down ? kk + 1 : kk - 1;
+        const long px = prev(pk);
+        const long py = px - pk;
+        while (cx > px + (down ? 0 : 1) && cy > py + (down ? 1 : 0)) {
           ops.push_back(Op::Keep);
           --cx;
           --cy;
         }
-        std::reverse(ops.begin(), ops.end());
-        return ops;
+        ops.push_back(down ? Op::Add : Op::Remove);
+        cx = px;
+        cy = py;
       }
+      while (cx > 0 && cy > 0) {
+        ops.push_back(Op::Keep);
+        --cx;
+        --cy;
+      }
+      std::reverse(ops.begin(), ops.end());
+      return finish(std::move(ops));
     }
   }
-  return {};
+  return finish({});
 }
 
 std::string with_newline(std::string_view line) {
@@ -83,6 +99,21 @@ std::string with_newline(std::string_view line) {
 }
 
 }  // namespace
+
+LineChanges line_changes(std::string_view before, std::string_view after) {
+  const auto a = split_lines(before);
+  const auto b = split_lines(after);
+  LineChanges changes;
+  changes.added.assign(b.size(), false);
+  std::uint32_t line_a = 0, line_b = 0;
+  for (const Op op : edit_script(a, b)) {
+    if (op == Op::Add) changes.added[line_b] = true;
+    if (op == Op::Remove) changes.removed.push_back({line_a, line_b});
+    if (op != Op::Remove) ++line_b;
+    if (op != Op::Add) ++line_a;
+  }
+  return changes;
+}
 
 std::string unified_diff(std::string_view before, std::string_view after, std::string_view path) {
   if (before == after) return {};

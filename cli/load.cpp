@@ -101,21 +101,36 @@ bool read_workspace_option(ArgReader& reader, WorkspaceOptions& options) {
   return false;
 }
 
-bool load_workspace(const std::vector<fs::path>& paths, const WorkspaceOptions& options,
-                    Compilation& compilation, std::vector<bool>& reported, Io& io) {
+bool WorkspaceScope::contains(const fs::path& file) const {
+  return scopes.empty() || std::any_of(scopes.begin(), scopes.end(), [&](const fs::path& scope) {
+           return is_within(file, scope);
+         });
+}
+
+std::optional<WorkspaceScope> find_scope(const std::vector<fs::path>& paths,
+                                         const WorkspaceOptions& options, Io& io) {
   std::error_code ec;
-  std::vector<fs::path> scopes;
+  WorkspaceScope scope;
   for (const fs::path& path : paths) {
     if (!fs::exists(path, ec)) {
       io.err << fmt::format("gtmlint: cannot read `{}`: no such file or directory\n",
                             display_path(path));
-      return false;
+      return std::nullopt;
     }
-    scopes.push_back(fs::weakly_canonical(fs::absolute(path), ec));
+    scope.scopes.push_back(fs::weakly_canonical(fs::absolute(path), ec));
   }
-  const auto chosen = choose_root(scopes, options, io);
-  if (!chosen) return false;
-  const fs::path& root = *chosen;
+  auto root = choose_root(scope.scopes, options, io);
+  if (!root) return std::nullopt;
+  scope.root = std::move(*root);
+  return scope;
+}
+
+bool load_workspace(const std::vector<fs::path>& paths, const WorkspaceOptions& options,
+                    Compilation& compilation, std::vector<bool>& reported, Io& io) {
+  const auto found = find_scope(paths, options, io);
+  if (!found) return false;
+  const fs::path& root = found->root;
+  const std::vector<fs::path>& scopes = found->scopes;
   compilation.workspace_root = root.string();
   std::vector<SkippedFile> skipped;
   std::vector<fs::path> nested_roots;
@@ -146,11 +161,7 @@ bool load_workspace(const std::vector<fs::path>& paths, const WorkspaceOptions& 
   const PhaseTimer timer("read and parse");
   reported.assign(compilation.first_user_file, false);  // the stdlib is never reported
   std::vector<SourceText> sources;
-  const auto in_scope = [&](const fs::path& file) {
-    return scopes.empty() || std::any_of(scopes.begin(), scopes.end(), [&](const fs::path& scope) {
-             return is_within(file, scope);
-           });
-  };
+  const auto in_scope = [&](const fs::path& file) { return found->contains(file); };
   std::vector<FileRead> reads = read_in_parallel(files);
   std::size_t total_bytes = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {

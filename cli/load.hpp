@@ -26,11 +26,24 @@ struct WorkspaceOptions {
 /// Consumes `--root DIR` or `--today DATE` if the next argument is one of them.
 bool read_workspace_option(ArgReader& reader, WorkspaceOptions& options);
 
+/// Where a command's paths lead: the workspace root, and the paths made absolute (the scopes
+/// whose findings are reported; none: the whole workspace).
+struct WorkspaceScope {
+  fs::path root;
+  std::vector<fs::path> scopes;
+  bool contains(const fs::path& file) const;
+};
+
+/// The root is `options.root`, else found from the first path (find_workspace_root). nullopt,
+/// with a message, when a path does not exist or `--root` is not a folder.
+std::optional<WorkspaceScope> find_scope(const std::vector<fs::path>& paths,
+                                         const WorkspaceOptions& options, Io& io);
+
 /// Adds every `.gtm` file of the workspace containing `paths` (default: the current directory),
 /// plus any given file outside it. `reported[file]` says whether the file is inside one of
 /// `paths` (all user files when none are given). False, with a message, on an I/O error.
-/// The root is `options.root`, else found from the first path (find_workspace_root); a folder
-/// below it holding its own gtmlint.gtm is another workspace and is left out. When the root is
+/// The root is found by find_scope; a folder below it holding its own gtmlint.gtm is another
+/// workspace and is left out. When the root is
 /// not obvious (neither the current directory nor a folder holding gtmlint.gtm) or workspaces
 /// were left out, a note on standard error says so, unless `options.quiet`.
 bool load_workspace(const std::vector<fs::path>& paths, const WorkspaceOptions& options,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,6 +21,12 @@ struct Summary {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t infos = 0;
+  /// With `check --against`: the revision the counts are since, and what changed.
+  struct Change {
+    std::string against;
+    std::size_t fixed = 0, unchanged = 0;
+  };
+  std::optional<Change> change;
 };
 
 Summary summarise(std::span<const Diagnostic> diagnostics, std::size_t files, std::size_t entities);

@@ -7,7 +7,9 @@ namespace gtm {
 
 Summary summarise(std::span<const Diagnostic> diagnostics, std::size_t files,
                   std::size_t entities) {
-  Summary summary{files, entities, 0, 0, 0};
+  Summary summary;
+  summary.files = files;
+  summary.entities = entities;
   for (const Diagnostic& d : diagnostics) {
     if (d.severity == Severity::Error) ++summary.errors;
     if (d.severity == Severity::Warning) ++summary.warnings;
@@ -114,11 +116,17 @@ std::string render_human(const SourceSet& sources, std::span<const Diagnostic> d
     if (!d.help.empty()) out += fmt::format("  {}: {}\n", style.paint("1;32", "help"), d.help);
   }
   if (!with_summary) return out;
-  out += fmt::format(
-      "{}: {}, {}, {} in {} ({})\n", style.paint("1", "gtmlint"),
-      count_of(summary.errors, "error", "errors"),
-      count_of(summary.warnings, "warning", "warnings"), count_of(summary.infos, "info", "infos"),
-      count_of(summary.files, "file", "files"), count_of(summary.entities, "entity", "entities"));
+  const std::string since =
+      summary.change
+          ? fmt::format(" introduced since `{}` ({} fixed, {} already there)",
+                        summary.change->against, summary.change->fixed, summary.change->unchanged)
+          : "";
+  out += fmt::format("{}: {}, {}, {}{} in {} ({})\n", style.paint("1", "gtmlint"),
+                     count_of(summary.errors, "error", "errors"),
+                     count_of(summary.warnings, "warning", "warnings"),
+                     count_of(summary.infos, "info", "infos"), since,
+                     count_of(summary.files, "file", "files"),
+                     count_of(summary.entities, "entity", "entities"));
   return out;
 }
 

@@ -80,6 +80,16 @@ std::string render_json(const SourceSet& sources, std::span<const Diagnostic> di
     out.key(name);
     out.value(count);
   }
+  if (summary.change) {
+    out.key("change");
+    out.begin_object();
+    write_member(out, "against", summary.change->against);
+    out.key("fixed");
+    out.value(summary.change->fixed);
+    out.key("unchanged");
+    out.value(summary.change->unchanged);
+    out.end_object();
+  }
   out.end_object();
   out.end_object();
   return out.take();

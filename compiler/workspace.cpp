@@ -8,15 +8,10 @@
 
 namespace gtm {
 
-namespace {
-
-bool is_skipped_directory(const fs::path& dir) {
-  const std::string name = dir.filename().string();
+bool is_skipped_folder(std::string_view name) {
   return name == ".git" || name == "node_modules" || name.starts_with("build") ||
          (name.starts_with('.') && name != "." && name != "..");
 }
-
-}  // namespace
 
 fs::path find_workspace_root(const fs::path& start) {
   std::error_code ec;
@@ -70,7 +65,7 @@ std::vector<fs::path> list_workspace_files(const fs::path& root, std::vector<Ski
       fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const bool directory = it->is_directory(ec) && !it->is_symlink(ec);
-    if (directory && is_skipped_directory(it->path())) {
+    if (directory && is_skipped_folder(it->path().filename().string())) {
       it.disable_recursion_pending();
     } else if (directory && nested_roots && fs::exists(it->path() / "gtmlint.gtm", ec)) {
       nested_roots->push_back(it->path());

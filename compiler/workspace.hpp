@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gtm {
@@ -14,6 +15,10 @@ namespace gtm {
 namespace fs = std::filesystem;
 
 fs::path find_workspace_root(const fs::path& start);
+
+/// Folders whose files never belong to a workspace: `.git`, `node_modules`, `build*` and other
+/// hidden folders.
+bool is_skipped_folder(std::string_view name);
 
 /// A `.gtm` file of the workspace that is not read, and why.
 struct SkippedFile {

@@ -119,7 +119,8 @@ TEST_CASE("the layout fmt prints does not depend on where the input broke its li
   CHECK(compared > 50);
 }
 
-TEST_CASE("one-line blocks of one kind are aligned as a table, and a row that cannot be one splits") {
+TEST_CASE(
+    "one-line blocks of one kind are aligned as a table, and a row that cannot be one splits") {
   const Parsed rows(
       "person ana { name = \"Ana\"  team = sdr }\n"
       "person benjamin {\n  name = \"Benjamin\"\n  team = ae\n}\n"
@@ -133,7 +134,8 @@ TEST_CASE("one-line blocks of one kind are aligned as a table, and a row that ca
   CHECK(format_file(mixed.file) ==
         "person ana      { name = \"Ana\"  team = sdr }\nperson benjamin { team = ae }\n");
   // A blank line or another kind ends the table.
-  const Parsed two("person a { name = \"A\" }\n\nperson bbb { name = \"B\" }\nteam t { lead = a }\n");
+  const Parsed two(
+      "person a { name = \"A\" }\n\nperson bbb { name = \"B\" }\nteam t { lead = a }\n");
   CHECK(format_file(two.file) ==
         "person a { name = \"A\" }\n\nperson bbb { name = \"B\" }\nteam t { lead = a }\n");
   // Rows that would pass the width once aligned are left unaligned.
