@@ -6,15 +6,18 @@
 #include <unordered_map>
 
 #include "cli/diff.hpp"
+#include "compiler/timing.hpp"
 
 namespace gtm::cli {
 
 bool load_git_workspace(const GitRepository& repository, const GitVersion& version,
                         const fs::path& root, Compilation& compilation,
-                        std::vector<std::string>& repository_paths, Io& io) {
+                        std::vector<std::string>& repository_paths, Io& io,
+                        const KnownText& known) {
+  const PhaseTimer timer(version.index ? "read the index" : "read the revision");
   const std::string prefix = root.lexically_relative(repository.top()).generic_string();
   std::string error;
-  auto files = repository.workspace_files(version, prefix == "." ? "" : prefix, &error);
+  auto files = repository.workspace_files(version, prefix == "." ? "" : prefix, &error, known);
   if (!files) {
     io.err << fmt::format("gtmlint: cannot read the workspace from git: {}\n", error);
     return false;
@@ -177,6 +180,7 @@ ChangeFindings compare_versions(VersionFindings before, VersionFindings now,
                                 const std::map<std::string, std::string>& renamed,
                                 const std::vector<std::string>& before_paths,
                                 const std::vector<std::string>& now_paths) {
+  const PhaseTimer timer("compare with the revision");
   std::unordered_map<std::string, std::size_t> earlier;
   for (const std::string& fingerprint : before.fingerprints) ++earlier[fingerprint];
   const ChangedLines lines(*before.compilation, *now.compilation, renamed, before_paths, now_paths);

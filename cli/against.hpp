@@ -17,9 +17,11 @@ namespace gtm::cli {
 /// Adds the workspace rooted at `root` as git holds it in `version` (its files named as in the
 /// working tree, so that positions and fingerprints line up). `repository_paths[file]` names
 /// each file relative to the repository's top level. False, with a message, on a git error.
+/// Texts that `known` gives are taken from it instead of git.
 bool load_git_workspace(const GitRepository& repository, const GitVersion& version,
                         const fs::path& root, Compilation& compilation,
-                        std::vector<std::string>& repository_paths, Io& io);
+                        std::vector<std::string>& repository_paths, Io& io,
+                        const KnownText& known = {});
 
 /// The findings of one version of the workspace with their fingerprints.
 struct VersionFindings {

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 #include "compiler/fingerprint.hpp"
 
 namespace gtm::cli {
@@ -59,16 +61,28 @@ bool load_revision(const CheckOptions& options, Compilation& now, std::vector<bo
     if (!load_workspace(options.paths, options.workspace, now, reported, io)) return false;
     revision.now_paths = paths_below(now, repository->top());
   }
-  if (!version->tree.empty()) {
-    auto renamed = repository->renames(*options.against, options.staged, &error);
-    if (!renamed) {
-      io.err << fmt::format("gtmlint: cannot compare with `{}`: {}\n", *options.against, error);
-      return false;
-    }
-    revision.renamed = std::move(*renamed);
+  if (version->tree.empty()) {
+    return load_git_workspace(*repository, *version, scope->root, revision.before,
+                              revision.before_paths, io);
   }
+  auto changes = repository->changes_since(*options.against, options.staged, &error);
+  if (!changes) {
+    io.err << fmt::format("gtmlint: cannot compare with `{}`: {}\n", *options.against, error);
+    return false;
+  }
+  revision.renamed = changes->renamed;
+  // A file the change left alone is read from the workspace now, not again from git.
+  std::unordered_map<std::string_view, FileId> now_file;
+  for (FileId id = now.first_user_file; id < revision.now_paths.size(); ++id) {
+    now_file.emplace(revision.now_paths[id], id);
+  }
+  const auto unchanged = [&](const std::string& path) -> std::optional<std::string> {
+    const auto it = now_file.find(path);
+    if (it == now_file.end() || changes->differs.count(path)) return std::nullopt;
+    return std::string(now.sources.file(it->second).text());
+  };
   return load_git_workspace(*repository, *version, scope->root, revision.before,
-                            revision.before_paths, io);
+                            revision.before_paths, io, unchanged);
 }
 
 VersionFindings revision_findings(const Revision& revision, const RuleSelection& selection) {

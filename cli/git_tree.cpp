@@ -160,7 +160,8 @@ std::optional<GitVersion> GitRepository::version_at(const std::string& ref,
 
 std::optional<std::vector<GitFile>> GitRepository::workspace_files(const GitVersion& version,
                                                                    const std::string& prefix,
-                                                                   std::string* error) const {
+                                                                   std::string* error,
+                                                                   const KnownText& known) const {
   if (!version.index && version.tree.empty()) return std::vector<GitFile>{};
   std::vector<std::string> args =
       version.index ? std::vector<std::string>{"ls-files", "-s", "-z", "--full-name"}
@@ -173,42 +174,50 @@ std::optional<std::vector<GitFile>> GitRepository::workspace_files(const GitVers
     if (auto file = parse_listing(record, version.index)) listed.push_back(std::move(*file));
   }
   listed = in_workspace(std::move(listed), prefix);
+  std::vector<GitFile> files(listed.size());
+  std::vector<std::size_t> asked;  // files whose text git must give
   std::string request;
-  for (const Listed& file : listed) request += file.blob + "\n";
-  std::vector<GitFile> files;
-  if (listed.empty()) return files;
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    files[i].path = std::move(listed[i].path);
+    auto text = known ? known(files[i].path) : std::nullopt;
+    if (text) {
+      files[i].text = std::move(*text);
+    } else {
+      asked.push_back(i);
+      request += listed[i].blob + "\n";
+    }
+  }
+  if (asked.empty()) return files;
   const auto contents = git({"cat-file", "--batch"}, error, request);
   if (!contents) return std::nullopt;
-  auto texts = parse_batch(*contents, listed.size());
+  auto texts = parse_batch(*contents, asked.size());
   if (!texts) {
     if (error) *error = "cannot read the output of `git cat-file --batch`";
     return std::nullopt;
   }
-  for (std::size_t i = 0; i < listed.size(); ++i) {
-    files.push_back({std::move(listed[i].path), std::move((*texts)[i])});
-  }
+  for (std::size_t i = 0; i < asked.size(); ++i) files[asked[i]].text = std::move((*texts)[i]);
   return files;
 }
 
-std::optional<std::map<std::string, std::string>> GitRepository::renames(const std::string& ref,
-                                                                         bool index,
-                                                                         std::string* error) const {
+std::optional<TreeChanges> GitRepository::changes_since(const std::string& ref, bool index,
+                                                        std::string* error) const {
   std::vector<std::string> args = {"diff", "-z", "-M", "--name-status", "--no-ext-diff"};
   if (index) args.push_back("--cached");
   args.insert(args.end(), {ref, "--"});
   const auto output = git(args, error);
   if (!output) return std::nullopt;
-  std::map<std::string, std::string> renamed;
+  TreeChanges changes;
   const auto parts = split_nul(*output);
   for (std::size_t i = 0; i < parts.size();) {
     const std::string_view status = parts[i];
     const bool two_paths = status.starts_with('R') || status.starts_with('C');
+    if (i + 1 < parts.size()) changes.differs.emplace(parts[i + 1]);
     if (status.starts_with('R') && i + 2 < parts.size()) {
-      renamed[std::string(parts[i + 2])] = std::string(parts[i + 1]);
+      changes.renamed[std::string(parts[i + 2])] = std::string(parts[i + 1]);
     }
     i += two_paths ? 3 : 2;
   }
-  return renamed;
+  return changes;
 }
 
 }  // namespace gtm::cli

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,15 @@ struct GitVersion {
   bool index = false;
   std::string tree;  ///< a tree id; empty (and not the index) for the empty tree
 };
+
+/// What differs between a commit and the working tree (or the index), by path.
+struct TreeChanges {
+  std::map<std::string, std::string> renamed;  ///< path now -> path at the commit
+  std::set<std::string> differs;  ///< paths at the commit whose content is not the same now
+};
+
+/// A file's text known without asking git (a file the change left as it was), or nullopt.
+using KnownText = std::function<std::optional<std::string>(const std::string& path)>;
 
 /// A `.gtm` file as git holds it, named relative to the repository's top level.
 struct GitFile {
@@ -38,14 +49,14 @@ class GitRepository {
   /// The `.gtm` files of the workspace whose root is `prefix` (relative to the top level; empty
   /// for the top) in `version`, sorted by path, with the same boundaries as a workspace on disk:
   /// skipped folders and folders holding their own gtmlint.gtm are left out.
+  /// Texts that `known` gives are not read from git.
   std::optional<std::vector<GitFile>> workspace_files(const GitVersion& version,
-                                                      const std::string& prefix,
-                                                      std::string* error) const;
+                                                      const std::string& prefix, std::string* error,
+                                                      const KnownText& known = {}) const;
 
-  /// Files git sees as renamed between the commit `ref` and the working tree (or the index):
-  /// new path -> old path.
-  std::optional<std::map<std::string, std::string>> renames(const std::string& ref, bool index,
-                                                            std::string* error) const;
+  /// What the working tree (or the index) changed since the commit `ref`, renames included.
+  std::optional<TreeChanges> changes_since(const std::string& ref, bool index,
+                                           std::string* error) const;
 
  private:
   explicit GitRepository(std::filesystem::path top) : top_(std::move(top)) {}

@@ -2,14 +2,37 @@
 # The check step of the GitHub Action (action.yml): workflow annotations on standard output and a
 # SARIF log to $INPUT_SARIF_FILE, in one run. Exits as `gtmlint check` does (1 when it finds
 # errors), after recording the SARIF path as the step output `sarif-file`.
-# Inputs (environment): INPUT_PATHS, INPUT_ARGS, INPUT_SARIF_FILE; GTMLINT overrides the binary.
+# In a pull request (GITHUB_BASE_REF set) the check is against the merge base with the base
+# branch, so only the findings the pull request introduces are reported and fail it.
+# Inputs (environment): INPUT_PATHS, INPUT_ARGS, INPUT_SARIF_FILE, INPUT_AGAINST (`auto`: the
+# merge base in a pull request, nothing otherwise; `none`; or a git revision); GTMLINT overrides
+# the binary.
 set -eu
 gtmlint=${GTMLINT:-gtmlint}
 sarif=${INPUT_SARIF_FILE:-gtmlint.sarif}
+against=${INPUT_AGAINST:-auto}
+
+if [ "$against" = auto ]; then
+  against=none
+  if [ -n "${GITHUB_BASE_REF:-}" ]; then
+    base="origin/$GITHUB_BASE_REF"
+    # A shallow checkout may not hold the base branch or the history back to the merge base.
+    git rev-parse -q --verify "$base" >/dev/null ||
+      git fetch -q --no-tags origin "+refs/heads/$GITHUB_BASE_REF:refs/remotes/$base"
+    if [ "$(git rev-parse --is-shallow-repository)" = true ]; then
+      git fetch -q --no-tags --unshallow origin
+    fi
+    against=$(git merge-base "$base" HEAD)
+    echo "gtmlint: checking the pull request against its merge base with $GITHUB_BASE_REF ($against)" >&2
+  fi
+fi
+against_args=""
+[ "$against" = none ] || against_args="--against $against"
+
 status=0
-# Word splitting of INPUT_ARGS and INPUT_PATHS is intended: they are argument lists.
+# Word splitting of INPUT_ARGS, INPUT_PATHS and against_args is intended: they are argument lists.
 # shellcheck disable=SC2086
-"$gtmlint" check --format github --format "sarif=$sarif" ${INPUT_ARGS:-} ${INPUT_PATHS:-.} || status=$?
+"$gtmlint" check --format github --format "sarif=$sarif" $against_args ${INPUT_ARGS:-} ${INPUT_PATHS:-.} || status=$?
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
   echo "sarif-file=$sarif" >> "$GITHUB_OUTPUT"
 fi

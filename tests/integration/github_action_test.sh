@@ -33,4 +33,34 @@ grep -q '"ruleId": "unresolved-reference"' "$work/out.sarif" || { echo "FAIL: SA
 printf 'person dana { name = "Dana" }\n' > conf,ig/stack.gtm
 GTMLINT=$gtmlint INPUT_PATHS=conf,ig INPUT_SARIF_FILE="$work/clean.sarif" "$source_dir/scripts/github-action.sh" > "$work/clean"
 [ ! -s "$work/clean" ] || { cat "$work/clean"; echo "FAIL: annotations on a clean workspace"; exit 1; }
-echo "github action: annotations, SARIF and exit status as expected"
+
+# A pull request: a real repository cloned from an origin, a branch that adds one error while the
+# base branch already holds another. Only the pull request's own error is annotated and fails it.
+export GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.com
+export GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.com
+git init -q "$work/origin"
+cd "$work/origin"
+printf 'person dana { name = "Dana" }\nsystem legacy { kind = crm }\n' > stack.gtm
+git add stack.gtm
+git commit -qm base
+git branch -q -M main
+git clone -q --depth 1 "file://$work/origin" "$work/pr"
+cd "$work/pr"
+git checkout -q -b add-hubspot
+printf 'system hubspot { kind = map  owner = dnaa }\n' > marketing.gtm
+git add marketing.gtm
+git commit -qm "add hubspot"
+git -C "$work/origin" commit -q --allow-empty -m "main moves on"
+status=0
+GTMLINT=$gtmlint GITHUB_BASE_REF=main INPUT_ARGS="--today 2026-11-01" \
+  INPUT_SARIF_FILE="$work/pr.sarif" "$source_dir/scripts/github-action.sh" > "$work/pr.out" 2> "$work/pr.err" || status=$?
+[ "$status" -eq 1 ] || { cat "$work/pr.out" "$work/pr.err"; echo "FAIL: pull request exit $status"; exit 1; }
+grep -q '^::error file=marketing.gtm,line=1,col=38,.*unresolved-reference' "$work/pr.out" ||
+  { cat "$work/pr.out" "$work/pr.err"; echo "FAIL: the pull request's error is not annotated"; exit 1; }
+[ "$(wc -l < "$work/pr.out")" -eq 1 ] || { cat "$work/pr.out"; echo "FAIL: the base branch's finding was annotated"; exit 1; }
+grep -q "checking the pull request against its merge base with main" "$work/pr.err" ||
+  { cat "$work/pr.err"; echo "FAIL: no word on the merge base"; exit 1; }
+grep -q '"ruleId": "owner-required"' "$work/pr.sarif" &&
+  { echo "FAIL: the SARIF log holds the base branch's finding"; exit 1; }
+echo "github action: annotations, SARIF and exit status as expected; a pull request is checked"
+echo "against its merge base"
