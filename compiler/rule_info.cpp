@@ -62,7 +62,10 @@ std::vector<RuleInfo> make_compiler_rules() {
       compiler_rule("duplicate-name", "two entities share a name in one namespace",
                     "All top-level names share one namespace (a person and a system cannot both be "
                     "`dana`), fields are named by their full path, and sibling blocks of one kind "
-                    "need distinct names. Both places are shown.\n\nFails:\n\n"
+                    "need distinct names. Both places are shown: the finding is at the declaration "
+                    "that comes later (files in path order, then by position) and references "
+                    "resolve to the first; with `check --against`, at the declaration the change "
+                    "added.\n\nFails:\n\n"
                     "    person dana { name = \"Dana\" }\n    system dana { kind = crm }\n"),
       compiler_rule("duplicate-attribute", "an attribute is set twice in one block",
                     "The second value would silently win; say it once.\n\nFails:\n\n"
