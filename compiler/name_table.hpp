@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,6 +14,7 @@
 
 #include <absl/container/flat_hash_set.h>
 
+#include "compiler/name_index.hpp"
 #include "compiler/name_map.hpp"
 
 namespace gtm {
@@ -83,7 +86,24 @@ class NameTable {
     }
   }
 
+  /// The names indexed for did-you-mean, built on the first call (from any thread) once the
+  /// table is complete: a workspace with no unresolved name never pays for it.
+  const NameIndex& suggestions() const {
+    std::call_once(index_->built, [&] {
+      std::vector<NameIndex::Entry> entries;
+      entries.reserve(shards_[0].size() + shards_[1].size());
+      for_each([&](std::string_view name, EntityId id) { entries.push_back({name, id}); });
+      index_->index.emplace(std::move(entries));
+    });
+    return *index_->index;
+  }
+
  private:
+  struct LazyIndex {
+    std::once_flag built;
+    std::optional<NameIndex> index;
+  };
+  std::unique_ptr<LazyIndex> index_ = std::make_unique<LazyIndex>();
   std::array<absl::flat_hash_set<DeclaredName, DeclaredNameHash, DeclaredNameEqual>, kShards>
       shards_;
 };

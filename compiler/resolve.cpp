@@ -64,20 +64,42 @@ Resolution resolve_name(const Model& model, std::string_view name, const RefKind
 
 std::optional<std::string> suggest_name(const Model& model, std::string_view name,
                                         const RefKinds& kinds) {
-  ClosestName chooser(name);
+  // Candidates from every namespace the kinds name (each once) and from the objects, then the
+  // best that is of an allowed kind: ClosestName's choice over all of them.
+  struct Candidate {
+    std::size_t distance;
+    std::string_view name;
+    EntityId id;  ///< kNoEntity for an object path
+  };
+  std::vector<Candidate> candidates;
+  const ClosestName measure(name);
+  std::vector<const NameTable*> searched;
   for (const RefKinds::Kind& kind : kinds.kinds) {
     if (kind.object) {
-      for (const auto& [object, id] : model.objects) chooser.offer(object);
+      for (const auto& [object, id] : model.objects) {
+        const std::size_t distance = measure.distance_to(object);
+        if (distance <= measure.limit()) candidates.push_back({distance, object, kNoEntity});
+      }
       continue;
     }
-    if (!kind.names) continue;
-    kind.names->for_each([&](std::string_view candidate, EntityId id) {
-      chooser.offer(candidate, [&] {
-        return kind_allowed(model, id, kinds) && !model.entities[id].from_stdlib;
-      });
-    });
+    if (!kind.names || std::find(searched.begin(), searched.end(), kind.names) != searched.end()) {
+      continue;
+    }
+    searched.push_back(kind.names);
+    for (const NameIndex::Near& near : kind.names->suggestions().near(name, measure.limit())) {
+      candidates.push_back({near.distance, near.name, near.id});
+    }
   }
-  return chooser.best();
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.distance != b.distance ? a.distance < b.distance : a.name < b.name;
+  });
+  for (const Candidate& candidate : candidates) {
+    if (candidate.id == kNoEntity ||
+        (kind_allowed(model, candidate.id, kinds) && !model.entities[candidate.id].from_stdlib)) {
+      return std::string(candidate.name);
+    }
+  }
+  return std::nullopt;
 }
 
 bool is_field_of(std::string_view path, std::string_view object) {
@@ -94,15 +116,9 @@ std::optional<std::string> suggest_field(const Model& model, std::string_view ob
   const NameTable* space = model.names.find("fields");
   if (!space) return std::nullopt;
   const bool bare = name.find('.') == std::string_view::npos;
-  ClosestName chooser(name);
-  space->for_each([&](std::string_view path, EntityId) {
-    if (!bare) {
-      chooser.offer(path);
-    } else if (is_field_of(path, object)) {
-      chooser.offer(path.substr(object.size() + 1));
-    }
-  });
-  return chooser.best();
+  const std::string prefix = bare ? std::string(object) + "." : std::string();
+  return closest_in(
+      space->suggestions(), name, [](std::uint32_t) { return true; }, prefix);
 }
 
 void report_unresolved(Diagnostics& diagnostics, Span span, std::string message,

@@ -71,9 +71,23 @@ std::string normalise_name(std::string_view word) {
   return out;
 }
 
+std::uint64_t normalised_hash(std::string_view word) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (char c : word) {
+    if (c == '_' || c == '-') continue;
+    hash ^= static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(c)));
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+std::size_t suggestion_limit(std::string_view word) {
+  return std::clamp<std::size_t>(word.size() / 3, 1, 3);
+}
+
 ClosestName::ClosestName(std::string_view word)
     : word_(word),
-      limit_(std::clamp<std::size_t>(word.size() / 3, 1, 3)),
+      limit_(suggestion_limit(word)),
       normal_(normalise_name(word)),
       best_distance_(limit_ + 1) {}
 

@@ -1,6 +1,7 @@
 // "Did you mean" suggestions: the closest candidate by edit distance, if it is close enough.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 
 /// A name with case, `_` and `-` ignored: `LeadSource` and `lead_source` are alike.
 std::string normalise_name(std::string_view word);
+
+/// The hash of normalise_name(word), without building it.
+std::uint64_t normalised_hash(std::string_view word);
+
+/// How many edits a suggestion for `word` may be away: a third of its length, 1 to 3.
+std::size_t suggestion_limit(std::string_view word);
 
 /// Chooses the candidate closest to a word, offered one at a time: within a third of the word's
 /// length in edits (min 1, max 3), a candidate equal ignoring case and `_`/`-` always
@@ -35,9 +42,12 @@ class ClosestName {
   }
   const std::optional<std::string>& best() const { return best_; }
 
- private:
-  /// limit_ + 1 when farther than the limit (or the word itself).
+  /// 0 for a candidate equal to the word ignoring case and `_`/`-`, else the edit distance;
+  /// limit + 1 when farther than the limit (or the word itself).
   std::size_t distance_to(std::string_view candidate) const;
+  std::size_t limit() const { return limit_; }
+
+ private:
   bool better_than_best(std::string_view candidate, std::size_t distance) const {
     return distance < best_distance_ || (distance == best_distance_ && best_ && candidate < *best_);
   }
