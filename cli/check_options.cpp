@@ -12,17 +12,6 @@ namespace gtm::cli {
 
 namespace {
 
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', start), text.size());
-    if (comma > start) items.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return items;
-}
-
 std::optional<Format> parse_format(std::string_view name) {
   if (name == "human") return Format::Human;
   if (name == "json") return Format::Json;

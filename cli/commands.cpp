@@ -153,9 +153,37 @@ options:
   --system NAME   the name of the Salesforce system in the workspace (default: salesforce)
 )";
 
+constexpr std::string_view kDiffUsage = R"(usage: gtmlint diff --against REF [OPTIONS]
+
+Says what the change since the git revision REF does to the GTM stack, for a reviewer: for each
+routing, the leads whose assignee changes (exactly, each with an example lead that `gtmlint
+route` confirms), leads left unassigned, rules that can no longer fire or can again, routings
+added, removed or switched on or off; people who left (and what still names them) or joined;
+handoffs, automations, nurtures and syncs changed or switched on or off; fields added, removed,
+deprecated, or whose owner or picklist values changed (with the rules that still compare with a
+removed value); and the findings the change introduced and fixed. REF is read from git's
+objects; for a pull request it is the merge base.
+
+options:
+  --against REF       the revision to compare with (required)
+  --staged            compare what is staged (the index) instead of the working tree
+  --format FORMAT     human (default), markdown (a pull-request comment) or json
+  --output FILE       write to FILE instead of standard output
+  --fail-on WHAT,...  exit 1 when any of these happens: errors (introduced), warnings,
+                      unassigned (leads that go to nobody), reassigned (leads that go
+                      elsewhere), undecided (a routing that could not be compared exactly)
+  --root DIR          the workspace root, instead of finding it
+  --today YYYY-MM-DD  the date departures are judged on
+
+exit status: 0, or 1 when something named by --fail-on happens; 2 usage, git, I/O or internal
+error
+)";
+
 constexpr std::array kCommands = {
     Command{"check", "check a workspace and report findings (the default command)", kCheckUsage,
             &run_check},
+    Command{"diff", "say what a change since a git revision does to routing, people and more",
+            kDiffUsage, &run_diff},
     Command{"fmt", "rewrite .gtm files in the canonical layout", kFmtUsage, &run_fmt},
     Command{"route", "show which routing rule and owner a lead gets, and why", kRouteUsage,
             &run_route},

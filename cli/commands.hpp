@@ -24,6 +24,7 @@ std::span<const Command> commands();
 const Command* find_command(std::string_view name);
 
 int run_check(const std::vector<std::string>& args, Io& io);
+int run_diff(const std::vector<std::string>& args, Io& io);
 int run_rules(const std::vector<std::string>& args, Io& io);
 int run_explain(const std::vector<std::string>& args, Io& io);
 int run_fmt(const std::vector<std::string>& args, Io& io);

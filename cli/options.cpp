@@ -10,6 +10,17 @@
 
 namespace gtm::cli {
 
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    if (comma > start) items.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return items;
+}
+
 bool ArgReader::flag(std::string_view name) {
   if (done() || peek() != name) return false;
   ++index_;

@@ -9,6 +9,9 @@
 
 namespace gtm::cli {
 
+/// `a,b,,c` -> a, b, c: the items of an option that takes a list.
+std::vector<std::string> split_list(const std::string& text);
+
 class ArgReader {
  public:
   explicit ArgReader(const std::vector<std::string>& args) : args_(args) {}

@@ -48,7 +48,7 @@ AtomSet AtomSet::minus(const AtomSet& other) const {
 }
 
 ConditionSpace::ConditionSpace(const Model& model, std::string_view object)
-    : model_(model), object_(object) {}
+    : model_(model), current_(&model), object_(object) {}
 
 // Atom layout: picklist: values, then empty. Bool: true, false, empty. Text: constants, any
 // other value, empty. Number and date with points p0 < ... < pk-1: below p0, p0, between p0 and
@@ -68,9 +68,17 @@ std::size_t ConditionSpace::atom_count(const Field& field) const {
 }
 
 std::optional<std::size_t> ConditionSpace::field_index(const File& file, ExprId reference) const {
-  const EntityId entity = model_.target(file.id, reference);
+  const EntityId entity = current_->target(file.id, reference);
+  if (entity == kNoEntity) return std::nullopt;
+  if (current_ == &model_) {
+    for (std::size_t i = 0; i < fields_.size(); ++i) {
+      if (fields_[i].entity == entity) return i;
+    }
+  }
+  // Another version's model: its fields are the same fields when their paths are.
+  const std::string_view path = current_->entities[entity].name;
   for (std::size_t i = 0; i < fields_.size(); ++i) {
-    if (fields_[i].entity == entity && entity != kNoEntity) return i;
+    if (fields_[i].path == path) return i;
   }
   return std::nullopt;
 }
@@ -98,27 +106,58 @@ std::vector<const Expr*> constants(const File& file, const Expr& rhs) {
 }  // namespace
 
 void ConditionSpace::collect(const File& file, ExprId condition) {
+  collect(model_, file, condition);
+}
+
+void ConditionSpace::collect(const Model& model, const File& file, ExprId condition) {
+  current_ = &model;
+  collect_in(file, condition);
+  current_ = &model_;
+}
+
+std::optional<Region> ConditionSpace::region(const File& file, ExprId condition) const {
+  return region(model_, file, condition);
+}
+
+std::optional<Region> ConditionSpace::region(const Model& model, const File& file,
+                                             ExprId condition) const {
+  current_ = &model;
+  auto found = region_in(file, condition);
+  current_ = &model_;
+  return found;
+}
+
+void ConditionSpace::collect_in(const File& file, ExprId condition) {
   const Expr& e = file.exprs[condition];
   ExprId reference = condition;
   if (e.kind == ExprKind::Compare) {
     reference = file.children(e)[0];
   } else if (e.kind != ExprKind::Reference) {
-    for (ExprId child : file.children(e)) collect(file, child);
+    for (ExprId child : file.children(e)) collect_in(file, child);
     return;
   }
-  const EntityId entity = model_.target(file.id, reference);
+  const EntityId entity = current_->target(file.id, reference);
   if (entity == kNoEntity) return;
   auto index = field_index(file, reference);
   if (!index) {
     Field field;
-    field.entity = entity;
-    const std::string_view path = model_.entities[entity].name;
-    field.name = std::string(path.substr(path.rfind('.') + 1));
-    const FieldValues values = field_values(model_, entity);
+    field.entity = current_ == &model_ ? entity : kNoEntity;
+    field.path = std::string(current_->entities[entity].name);
+    field.name = field.path.substr(field.path.rfind('.') + 1);
+    const FieldValues values = field_values(*current_, entity);
     field.kind = values.kind;
-    for (std::string_view v : values.picklist) field.values.emplace_back(v);
     fields_.push_back(std::move(field));
     index = fields_.size() - 1;
+  }
+  if (fields_[*index].entity == kNoEntity && current_ == &model_) fields_[*index].entity = entity;
+  {
+    // Each version's picklist values: a value one of them removed is still a value of leads.
+    Field& field = fields_[*index];
+    for (std::string_view v : field_values(*current_, entity).picklist) {
+      if (std::find(field.values.begin(), field.values.end(), v) == field.values.end()) {
+        field.values.emplace_back(v);
+      }
+    }
   }
   if (e.kind != ExprKind::Compare) return;
   Field& field = fields_[*index];
@@ -214,22 +253,22 @@ Region ConditionSpace::everything() const {
   return {full_box()};
 }
 
-std::optional<Region> ConditionSpace::region(const File& file, ExprId condition) const {
+std::optional<Region> ConditionSpace::region_in(const File& file, ExprId condition) const {
   const Expr& e = file.exprs[condition];
   switch (e.kind) {
     case ExprKind::Bool:
       return e.boolean ? everything() : Region{};
     case ExprKind::Paren:
-      return region(file, file.children(e)[0]);
+      return region_in(file, file.children(e)[0]);
     case ExprKind::Not: {
-      auto inner = region(file, file.children(e)[0]);
+      auto inner = region_in(file, file.children(e)[0]);
       if (!inner) return std::nullopt;
       return subtract(everything(), *inner);
     }
     case ExprKind::And:
     case ExprKind::Or: {
-      auto a = region(file, file.children(e)[0]);
-      auto b = region(file, file.children(e)[1]);
+      auto a = region_in(file, file.children(e)[0]);
+      auto b = region_in(file, file.children(e)[1]);
       if (!a || !b) return std::nullopt;
       if (e.kind == ExprKind::And) return intersect(*a, *b);
       a->insert(a->end(), b->begin(), b->end());
@@ -409,8 +448,7 @@ std::vector<std::size_t> ConditionSpace::preference(const Field& field) const {
   return order;
 }
 
-std::string ConditionSpace::example(const Region& region) const {
-  if (region.empty()) return {};
+const Box& ConditionSpace::example_box(const Region& region) const {
   // Prefer the box that needs the fewest empty fields: examples with values read better.
   const Box* best = &region.front();
   std::size_t best_empties = ~std::size_t{0};
@@ -424,17 +462,59 @@ std::string ConditionSpace::example(const Region& region) const {
     }
     if (empties < best_empties) best = &box, best_empties = empties;
   }
-  std::vector<std::string> parts;
-  for (std::size_t f = 0; f < best->size(); ++f) {
+  return *best;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> ConditionSpace::example_atoms(
+    const Region& region) const {
+  const Box& best = example_box(region);
+  std::vector<std::pair<std::size_t, std::size_t>> atoms;  // field, atom
+  for (std::size_t f = 0; f < best.size(); ++f) {
     const std::size_t count = atom_count(fields_[f]);
-    if ((*best)[f] == AtomSet(count, true)) continue;
+    if (best[f] == AtomSet(count, true)) continue;
     const std::vector<std::size_t> order = preference(fields_[f]);
     const auto chosen =
-        std::find_if(order.begin(), order.end(), [&](std::size_t a) { return (*best)[f].test(a); });
-    parts.push_back(atom_text(fields_[f], chosen == order.end() ? count - 1 : *chosen));
+        std::find_if(order.begin(), order.end(), [&](std::size_t a) { return best[f].test(a); });
+    atoms.emplace_back(f, chosen == order.end() ? count - 1 : *chosen);
+  }
+  return atoms;
+}
+
+std::string ConditionSpace::example(const Region& region) const {
+  if (region.empty()) return {};
+  std::vector<std::string> parts;
+  for (const auto& [field, atom] : example_atoms(region)) {
+    parts.push_back(atom_text(fields_[field], atom));
   }
   if (parts.empty()) return "any lead";
   return fmt::format("{}", fmt::join(parts, " and "));
+}
+
+std::vector<std::pair<std::string, std::string>> ConditionSpace::example_lead(
+    const Region& region) const {
+  std::vector<std::pair<std::string, std::string>> lead;
+  if (region.empty()) return lead;
+  for (const auto& [index, atom] : example_atoms(region)) {
+    const Field& field = fields_[index];
+    if (atom == atom_count(field) - 1) continue;  // empty: a field not given is empty
+    if ((field.kind == FieldValueKind::Text || field.kind == FieldValueKind::Unknown ||
+         field.kind == FieldValueKind::Picklist) &&
+        atom >= field.values.size()) {
+      // "Any other value": one value no condition names.
+      std::string other = "Other";
+      for (int n = 2;
+           std::find(field.values.begin(), field.values.end(), other) != field.values.end(); ++n) {
+        other = fmt::format("Other {}", n);
+      }
+      lead.emplace_back(field.name, other);
+      continue;
+    }
+    const std::string text = atom_text(field, atom);
+    std::string value = text.substr(text.find(" = ") + 3);
+    if (value.size() >= 2 && value.front() == '"') value = value.substr(1, value.size() - 2);
+    lead.emplace_back(field.name, value);
+  }
+  return lead;
 }
 
 }  // namespace gtm::rules

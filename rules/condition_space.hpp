@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "compiler/conditions.hpp"
@@ -71,6 +72,11 @@ class ConditionSpace {
   /// field, a value of the wrong type), in which case nothing should be concluded from it.
   std::optional<Region> region(const File& file, ExprId condition) const;
 
+  /// The same for a condition of another version of the workspace (`gtmlint diff`): its fields
+  /// are this space's fields of the same path, so that both versions' leads are comparable.
+  void collect(const Model& model, const File& file, ExprId condition);
+  std::optional<Region> region(const Model& model, const File& file, ExprId condition) const;
+
   Region everything() const;
   static Region intersect(const Region& a, const Region& b);
   static Region subtract(const Region& a, const Region& b);
@@ -85,16 +91,22 @@ class ConditionSpace {
   /// `country = "CA" and employees = 40 and industry empty`: one lead of the region, naming only
   /// the fields the region constrains (`everything` if none).
   std::string example(const Region& region) const;
+  /// The same lead as field names and values, as `gtmlint route` takes them (empty fields are
+  /// left out; "any other value" of a text becomes one concrete value no condition names).
+  std::vector<std::pair<std::string, std::string>> example_lead(const Region& region) const;
 
  private:
   struct Field {
-    EntityId entity = kNoEntity;
+    EntityId entity = kNoEntity;  ///< in the space's own model (kNoEntity if only in another)
+    std::string path;
     std::string name;  ///< as the conditions write it (the last path segment)
     FieldValueKind kind = FieldValueKind::Unknown;
     std::vector<std::string> values;  ///< picklist values, or text constants
     std::vector<double> points;       ///< numbers and dates: the sorted constants
   };
 
+  void collect_in(const File& file, ExprId condition);
+  std::optional<Region> region_in(const File& file, ExprId condition) const;
   std::size_t atom_count(const Field& field) const;
   std::optional<std::size_t> field_index(const File& file, ExprId reference) const;
   /// `field OP value` for the operators other than `in` and `not in`.
@@ -102,10 +114,15 @@ class ConditionSpace {
   std::optional<std::size_t> atom_of(const Field& field, const Expr& value) const;
   static bool is_foreign_value(const Field& field, const Expr& value);
   std::string atom_text(const Field& field, std::size_t atom) const;
+  const Box& example_box(const Region& region) const;
+  /// The atom an example takes for each field its box constrains.
+  std::vector<std::pair<std::size_t, std::size_t>> example_atoms(const Region& region) const;
   std::vector<std::size_t> preference(const Field& field) const;
   Box full_box() const;
 
   const Model& model_;
+  /// The model whose file is being read: model_, or another version's during collect/region.
+  mutable const Model* current_;
   std::string object_;
   std::vector<Field> fields_;
 };

@@ -1,0 +1,325 @@
+// Entities of the two versions matched by kind and name, then compared section by section.
+#include "rules/model_diff.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "compiler/literals.hpp"
+#include "rules/facts.hpp"
+
+namespace gtm::rules {
+
+std::string_view section_name(ChangeSection section) {
+  switch (section) {
+    case ChangeSection::Routing:
+      return "routing";
+    case ChangeSection::People:
+      return "people";
+    case ChangeSection::Handoffs:
+      return "handoffs";
+    case ChangeSection::Automation:
+      return "automation";
+    case ChangeSection::Fields:
+      return "fields";
+  }
+  return "";
+}
+
+namespace {
+
+// The user's top-level entities of one kind, by name, in declaration order.
+std::vector<std::pair<std::string_view, EntityId>> entities_of(const Model& model,
+                                                               std::string_view kind) {
+  std::vector<std::pair<std::string_view, EntityId>> found;
+  for (EntityId id = 0; id < model.entities.size(); ++id) {
+    const Entity& e = model.entities[id];
+    if (e.from_stdlib || e.parent != kNoEntity || e.name.empty()) continue;
+    if (model.kind_of(id).name == kind) found.emplace_back(e.name, id);
+  }
+  return found;
+}
+
+// An attribute's value as written, with runs of blanks made one space.
+std::string value_text(const Model& model, EntityId id, std::string_view attribute) {
+  const Attribute* a = model.attr(id, attribute);
+  if (!a) return {};
+  const File& file = model.file_of(id);
+  const Expr& value = file.exprs[a->value];
+  const std::string_view raw = file.source->text().substr(value.begin, value.end - value.begin);
+  std::string out;
+  for (char c : raw) {
+    const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (blank && (out.empty() || out.back() == ' ')) continue;
+    out += blank ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::vector<std::string_view> attribute_names(const Model& model, EntityId id) {
+  std::vector<std::string_view> names;
+  const File& file = model.file_of(id);
+  for (const AttrSlot& slot : model.slots_of(id))
+    names.push_back(file.attributes[slot.attribute].name);
+  return names;
+}
+
+class Comparison {
+ public:
+  Comparison(const Model& before, const Model& now, std::int64_t today)
+      : before_(before), now_(now), today_(today) {}
+
+  std::vector<ChangeItem> run() {
+    compare_kind("routing", ChangeSection::Routing,
+                 [&](EntityId b, EntityId n, const std::string& s) { routing(b, n, s); });
+    compare_kind("person", ChangeSection::People,
+                 [&](EntityId b, EntityId n, const std::string& s) { person(b, n, s); });
+    for (std::string_view kind : {"handoff"}) {
+      compare_kind(kind, ChangeSection::Handoffs,
+                   [&](EntityId b, EntityId n, const std::string& s) {
+                     attributes(ChangeSection::Handoffs, b, n, s);
+                   });
+    }
+    for (std::string_view kind : {"automation", "nurture", "sync"}) {
+      compare_kind(kind, ChangeSection::Automation,
+                   [&](EntityId b, EntityId n, const std::string& s) {
+                     attributes(ChangeSection::Automation, b, n, s);
+                   });
+    }
+    compare_kind("field", ChangeSection::Fields,
+                 [&](EntityId b, EntityId n, const std::string& s) { field(b, n, s); });
+    return std::move(items_);
+  }
+
+ private:
+  void add(ChangeSection section, std::string subject, std::string text) {
+    items_.push_back({section, std::move(subject), std::move(text), {}, false, false, false});
+  }
+
+  // Entities of `kind` added, removed, and (through `both`) present in both versions.
+  template <typename Both>
+  void compare_kind(std::string_view kind, ChangeSection section, const Both& both) {
+    const auto old_entities = entities_of(before_, kind);
+    std::map<std::string_view, EntityId> old_by_name(old_entities.begin(), old_entities.end());
+    std::set<std::string_view> seen;
+    for (const auto& [name, id] : entities_of(now_, kind)) {
+      const std::string subject = fmt::format("{} `{}`", kind, name);
+      seen.insert(name);
+      const auto it = old_by_name.find(name);
+      if (it == old_by_name.end()) {
+        add(section, subject, kind == "person" ? "joined" : "added");
+      } else {
+        both(it->second, id, subject);
+      }
+    }
+    for (const auto& [name, id] : old_entities) {
+      if (!seen.count(name)) add(section, fmt::format("{} `{}`", kind, name), "removed");
+    }
+  }
+
+  bool switched(EntityId b, EntityId n, ChangeSection section, const std::string& subject) {
+    const bool was = is_active(before_, b), is = is_active(now_, n);
+    if (was != is) add(section, subject, is ? "switched on" : "switched off");
+    return was && is;
+  }
+
+  void routing(EntityId b, EntityId n, const std::string& subject) {
+    if (!switched(b, n, ChangeSection::Routing, subject)) return;
+    const RoutingDiff diff = diff_routing(before_, b, now_, n);
+    if (diff.undecided) {
+      items_.push_back({ChangeSection::Routing,
+                        subject,
+                        fmt::format("not compared: {}", *diff.undecided),
+                        {},
+                        false,
+                        false,
+                        true});
+    }
+    for (const Reassignment& r : diff.reassigned) {
+      const auto taker = [](const std::string& rule) {
+        return rule == "fallback" ? std::string("the fallback") : fmt::format("rule `{}`", rule);
+      };
+      const std::string via =
+          r.rule_before == r.rule_now
+              ? taker(r.rule_now)
+              : fmt::format("{} -> {}", taker(r.rule_before), taker(r.rule_now));
+      items_.push_back({ChangeSection::Routing, subject,
+                        fmt::format("leads with {}: {} -> {} ({}){}", describe_lead(r.example),
+                                    r.from, r.to, via, r.to == "nobody" ? ", unassigned" : ""),
+                        r.example, true, r.to == "nobody", false});
+    }
+    for (const std::string& rule : diff.shadowed) {
+      add(ChangeSection::Routing, subject, fmt::format("rule `{}` can no longer fire", rule));
+    }
+    for (const std::string& rule : diff.unshadowed) {
+      add(ChangeSection::Routing, subject, fmt::format("rule `{}` can fire again", rule));
+    }
+  }
+
+  void person(EntityId b, EntityId n, const std::string& subject) {
+    const Expr* was = departure(before_, b, today_);
+    const Expr* is = departure(now_, n, today_);
+    if (is && !was) {
+      const std::vector<std::string> holders = naming(n);
+      add(ChangeSection::People, subject,
+          holders.empty() ? fmt::format("left on {}", format_date(is->integer))
+                          : fmt::format("left on {}; still named by {}", format_date(is->integer),
+                                        fmt::join(holders, ", ")));
+    } else if (was && !is) {
+      add(ChangeSection::People, subject, "no longer marked as left");
+    }
+    for (std::string_view attribute : {"team", "email"}) {
+      const std::string old_value = value_text(before_, b, attribute);
+      const std::string new_value = value_text(now_, n, attribute);
+      if (old_value != new_value && !old_value.empty() && !new_value.empty()) {
+        add(ChangeSection::People, subject,
+            fmt::format("{}: {} -> {}", attribute, old_value, new_value));
+      }
+    }
+  }
+
+  // Every entity of the new version that refers to `person` (`routing inbound / rule emea`).
+  std::vector<std::string> naming(EntityId person) const {
+    std::vector<std::string> holders;
+    for (EntityId id = 0; id < now_.entities.size(); ++id) {
+      if (now_.entities[id].from_stdlib || !refers_to(id, person)) continue;
+      std::string path;
+      for (EntityId at = id; at != kNoEntity; at = now_.entities[at].parent) {
+        const std::string part =
+            fmt::format("{} `{}`", now_.kind_of(at).name, now_.display_name(at));
+        path = path.empty() ? part : part + " / " + path;
+      }
+      holders.push_back(std::move(path));
+    }
+    return holders;
+  }
+
+  bool refers_to(EntityId id, EntityId person) const {
+    const File& file = now_.file_of(id);
+    const auto visit = [&](const auto& self, ExprId e) -> bool {
+      if (now_.target(file.id, e) == person) return true;
+      for (ExprId child : file.children(file.exprs[e])) {
+        if (self(self, child)) return true;
+      }
+      return false;
+    };
+    for (const AttrSlot& slot : now_.slots_of(id)) {
+      if (visit(visit, file.attributes[slot.attribute].value)) return true;
+    }
+    return false;
+  }
+
+  void attributes(ChangeSection section, EntityId b, EntityId n, const std::string& subject) {
+    switched(b, n, section, subject);
+    std::vector<std::string_view> names = attribute_names(now_, n);
+    for (std::string_view name : attribute_names(before_, b)) {
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+    for (std::string_view name : names) {
+      if (name == "active") continue;
+      const std::string old_value = value_text(before_, b, name);
+      const std::string new_value = value_text(now_, n, name);
+      if (old_value == new_value) continue;
+      if (old_value.empty()) {
+        add(section, subject, fmt::format("{} added: {}", name, new_value));
+      } else if (new_value.empty()) {
+        add(section, subject, fmt::format("{} removed (was {})", name, old_value));
+      } else {
+        add(section, subject, fmt::format("{}: {} -> {}", name, old_value, new_value));
+      }
+    }
+  }
+
+  void field(EntityId b, EntityId n, const std::string& subject) {
+    const bool was_deprecated = value_text(before_, b, "deprecated") == "true";
+    const bool is_deprecated = value_text(now_, n, "deprecated") == "true";
+    if (was_deprecated != is_deprecated) {
+      add(ChangeSection::Fields, subject, is_deprecated ? "deprecated" : "no longer deprecated");
+    }
+    const std::string old_owner = value_text(before_, b, "owner");
+    const std::string new_owner = value_text(now_, n, "owner");
+    if (old_owner != new_owner) {
+      add(ChangeSection::Fields, subject,
+          fmt::format("owner: {} -> {}", old_owner.empty() ? "none" : old_owner,
+                      new_owner.empty() ? "none" : new_owner));
+    }
+    picklist(b, n, subject);
+  }
+
+  static std::vector<std::string> picklist_values(const Model& model, EntityId id) {
+    std::vector<std::string> values;
+    const Expr* type = model.attr_expr(id, "type");
+    if (!type || type->kind != ExprKind::Call) return values;
+    const File& file = model.file_of(id);
+    for (ExprId item : file.children(*type)) values.emplace_back(file.exprs[item].text);
+    return values;
+  }
+
+  void picklist(EntityId b, EntityId n, const std::string& subject) {
+    const std::vector<std::string> old_values = picklist_values(before_, b);
+    const std::vector<std::string> new_values = picklist_values(now_, n);
+    const auto missing = [](const std::vector<std::string>& from,
+                            const std::vector<std::string>& in) {
+      std::vector<std::string> out;
+      for (const std::string& v : from) {
+        if (std::find(in.begin(), in.end(), v) == in.end()) out.push_back(v);
+      }
+      return out;
+    };
+    for (const std::string& value : missing(new_values, old_values)) {
+      add(ChangeSection::Fields, subject, fmt::format("picklist value \"{}\" added", value));
+    }
+    for (const std::string& value : missing(old_values, new_values)) {
+      const std::vector<std::string> users = rules_comparing(n, value);
+      add(ChangeSection::Fields, subject,
+          users.empty() ? fmt::format("picklist value \"{}\" removed", value)
+                        : fmt::format("picklist value \"{}\" removed; still compared with by {}",
+                                      value, fmt::join(users, ", ")));
+    }
+  }
+
+  // Routing rules of the new version whose conditions compare `field` with `value`.
+  std::vector<std::string> rules_comparing(EntityId field, std::string_view value) const {
+    std::vector<std::string> users;
+    for (EntityId id = 0; id < now_.entities.size(); ++id) {
+      if (now_.entities[id].from_stdlib || now_.kind_of(id).name != "rule") continue;
+      const Attribute* when = now_.attr(id, "when");
+      if (!when) continue;
+      const File& file = now_.file_of(id);
+      bool compares = false;
+      const auto visit = [&](const auto& self, ExprId e) -> void {
+        const Expr& expr = file.exprs[e];
+        if (expr.kind == ExprKind::Compare &&
+            now_.target(file.id, file.children(expr)[0]) == field) {
+          const Expr& rhs = file.exprs[file.children(expr)[1]];
+          if (rhs.kind == ExprKind::String && rhs.text == value) compares = true;
+          for (ExprId item : file.children(rhs)) compares |= file.exprs[item].text == value;
+        }
+        for (ExprId child : file.children(expr)) self(self, child);
+      };
+      visit(visit, when->value);
+      if (compares) {
+        const EntityId routing = now_.entities[id].parent;
+        users.push_back(fmt::format("routing `{}` / rule `{}`", now_.display_name(routing),
+                                    now_.display_name(id)));
+      }
+    }
+    return users;
+  }
+
+  const Model& before_;
+  const Model& now_;
+  std::int64_t today_;
+  std::vector<ChangeItem> items_;
+};
+
+}  // namespace
+
+std::vector<ChangeItem> compare_models(const Model& before, const Model& now, std::int64_t today) {
+  return Comparison(before, now, today).run();
+}
+
+}  // namespace gtm::rules
