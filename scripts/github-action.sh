@@ -6,7 +6,8 @@
 # branch, so only the findings the pull request introduces are reported and fail it.
 # Inputs (environment): INPUT_PATHS, INPUT_ARGS, INPUT_SARIF_FILE, INPUT_AGAINST (`auto`: the
 # merge base in a pull request, nothing otherwise; `none`; or a git revision); GTMLINT overrides
-# the binary.
+# the binary. In a pull request, `gtmlint diff` (what the change does) goes to
+# $GITHUB_STEP_SUMMARY.
 set -eu
 gtmlint=${GTMLINT:-gtmlint}
 sarif=${INPUT_SARIF_FILE:-gtmlint.sarif}
@@ -35,5 +36,10 @@ status=0
 "$gtmlint" check --format github --format "sarif=$sarif" $against_args ${INPUT_ARGS:-} ${INPUT_PATHS:-.} || status=$?
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
   echo "sarif-file=$sarif" >> "$GITHUB_OUTPUT"
+fi
+# What the change does, for the reviewer, in the job summary.
+if [ "$against" != none ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+  "$gtmlint" diff --against "$against" --format markdown >> "$GITHUB_STEP_SUMMARY" ||
+    echo "gtmlint: could not describe the change (see above)" >&2
 fi
 exit "$status"

@@ -52,7 +52,7 @@ git add marketing.gtm
 git commit -qm "add hubspot"
 git -C "$work/origin" commit -q --allow-empty -m "main moves on"
 status=0
-GTMLINT=$gtmlint GITHUB_BASE_REF=main INPUT_ARGS="--today 2026-11-01" \
+GTMLINT=$gtmlint GITHUB_BASE_REF=main INPUT_ARGS="--today 2026-11-01" GITHUB_STEP_SUMMARY="$work/summary.md" \
   INPUT_SARIF_FILE="$work/pr.sarif" "$source_dir/scripts/github-action.sh" > "$work/pr.out" 2> "$work/pr.err" || status=$?
 [ "$status" -eq 1 ] || { cat "$work/pr.out" "$work/pr.err"; echo "FAIL: pull request exit $status"; exit 1; }
 grep -q '^::error file=marketing.gtm,line=1,col=38,.*unresolved-reference' "$work/pr.out" ||
@@ -62,5 +62,8 @@ grep -q "checking the pull request against its merge base with main" "$work/pr.e
   { cat "$work/pr.err"; echo "FAIL: no word on the merge base"; exit 1; }
 grep -q '"ruleId": "owner-required"' "$work/pr.sarif" &&
   { echo "FAIL: the SARIF log holds the base branch's finding"; exit 1; }
+grep -qF '### gtmlint: what this change does' "$work/summary.md" &&
+  grep -qF -- '- introduced: `marketing.gtm:1:38` error `unresolved-reference`' "$work/summary.md" ||
+  { cat "$work/summary.md"; echo "FAIL: the job summary does not say what the change does"; exit 1; }
 echo "github action: annotations, SARIF and exit status as expected; a pull request is checked"
 echo "against its merge base"
