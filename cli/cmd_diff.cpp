@@ -202,7 +202,7 @@ std::string render_markdown(const DiffOptions& options, const Compilation& now,
   return out;
 }
 
-nlohmann::json finding_json(const std::string& where, const Diagnostic& d) {
+nlohmann::ordered_json finding_json(const std::string& where, const Diagnostic& d) {
   return {{"location", where},
           {"severity", severity_name(d.severity)},
           {"rule", d.rule},
@@ -211,27 +211,30 @@ nlohmann::json finding_json(const std::string& where, const Diagnostic& d) {
 
 std::string render_diff_json(const DiffOptions& options, const Compilation& now,
                              const DiffResult& result) {
-  nlohmann::json changes = nlohmann::json::array();
+  nlohmann::ordered_json changes = nlohmann::ordered_json::array();
   for (const rules::ChangeItem& item : result.changes) {
-    nlohmann::json example = nlohmann::json::object();
+    nlohmann::ordered_json example = nlohmann::ordered_json::object();
     for (const auto& [field, value] : item.example) example[field] = value;
     changes.push_back({{"section", rules::section_name(item.section)},
                        {"subject", item.subject},
                        {"text", item.text},
                        {"example", example},
+                       {"reassigned", item.reassigned},
                        {"unassigned", item.unassigned},
                        {"undecided", item.undecided}});
   }
-  nlohmann::json introduced = nlohmann::json::array(), fixed = nlohmann::json::array();
+  nlohmann::ordered_json introduced = nlohmann::ordered_json::array(),
+                         fixed = nlohmann::ordered_json::array();
   for (const Diagnostic& d : result.findings.introduced)
     introduced.push_back(finding_json(location(now, d), d));
   for (const FixedFinding& f : result.findings.fixed)
     fixed.push_back(finding_json(f.location, f.finding));
-  const nlohmann::json document = {{"tool", "gtmlint"},
-                                   {"version", GTM_VERSION},
-                                   {"against", *options.load.against},
-                                   {"changes", changes},
-                                   {"findings", {{"introduced", introduced}, {"fixed", fixed}}}};
+  const nlohmann::ordered_json document = {
+      {"tool", "gtmlint"},
+      {"version", GTM_VERSION},
+      {"against", *options.load.against},
+      {"changes", changes},
+      {"findings", {{"introduced", introduced}, {"fixed", fixed}}}};
   return document.dump(2) + "\n";
 }
 
