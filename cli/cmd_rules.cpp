@@ -64,8 +64,11 @@ int run_explain(const std::vector<std::string>& args, Io& io) {
     io.err << fmt::format("gtmlint: no rule named `{}`{}\n", args[0], hint);
     return kExitFailure;
   }
-  io.out << fmt::format("{}  ({}, {} by default, {})\n\n{}\n\n", rule->id, rule->category,
-                        severity_name(rule->severity), rule->origin, rule->summary);
+  // The origin (a policy of the stdlib, an analysis, ...) unless the category already says it.
+  const std::string origin =
+      rule->origin == rule->category ? std::string() : fmt::format(", {}", rule->origin);
+  io.out << fmt::format("{}  ({}, {} by default{})\n\n{}\n\n", rule->id, rule->category,
+                        severity_name(rule->severity), origin, rule->summary);
   std::string explain = rule->explain;
   while (!explain.empty() && explain.back() == '\n') explain.pop_back();
   if (!explain.empty()) io.out << explain << "\n\n";
