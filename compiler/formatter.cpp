@@ -231,8 +231,8 @@ class Printer {
 
   // Each block's one-line text, or nullopt where it must be expanded: a block that cannot be a
   // row or does not fit at `depth`; rows of one kind with nothing between them (`breaks_run`
-  // says where a blank line or a comment stands) are aligned as a table when every aligned row
-  // still fits, else left unaligned.
+  // says where a blank line or a comment stands) are aligned as a table; a row that would not
+  // fit aligned stays an unaligned one-liner beside it.
   template <typename BreaksRun>
   std::vector<std::optional<std::string>> one_line_forms(const std::vector<const Block*>& blocks,
                                                          std::size_t depth,
@@ -269,15 +269,27 @@ class Printer {
   static void align_run(const std::vector<std::optional<Row>>& rows, std::size_t start,
                         std::size_t end, std::size_t room,
                         std::vector<std::optional<std::string>>& lines) {
+    // A row too wide for the table (one person with a long `left` date, say) stays a one-liner
+    // of its own, and the table is made of the others: changing one row rewrites that row only.
+    std::vector<Row> table;
+    std::vector<bool> in_table(end - start, true);
+    std::vector<std::size_t> widths =
+        end - start > 1 ? table_widths(rows_of(rows, start, end)) : std::vector<std::size_t>{};
+    for (std::size_t i = start; i < end; ++i) {
+      in_table[i - start] = render_row(*rows[i], widths).size() <= room;
+      if (in_table[i - start]) table.push_back(*rows[i]);
+    }
+    widths = table.size() > 1 ? table_widths(table) : std::vector<std::size_t>{};
+    for (std::size_t i = start; i < end; ++i) {
+      lines[i] = render_row(*rows[i], in_table[i - start] ? widths : std::vector<std::size_t>{});
+    }
+  }
+
+  static std::vector<Row> rows_of(const std::vector<std::optional<Row>>& rows, std::size_t start,
+                                  std::size_t end) {
     std::vector<Row> run;
     for (std::size_t i = start; i < end; ++i) run.push_back(*rows[i]);
-    std::vector<std::size_t> widths =
-        run.size() > 1 ? table_widths(run) : std::vector<std::size_t>{};
-    const bool fits = std::all_of(run.begin(), run.end(), [&](const Row& row) {
-      return render_row(row, widths).size() <= room;
-    });
-    if (!fits) widths.clear();
-    for (std::size_t i = start; i < end; ++i) lines[i] = render_row(run[i - start], widths);
+    return run;
   }
 
   std::uint32_t member_begin(const Member& m) const {

@@ -8,10 +8,21 @@ local filetype = vim.bo[buf].filetype
 local ok = vim.wait(10000, function() return #vim.diagnostic.get(buf) > 0 end, 20)
 -- Requests as Neovim's own client sends them: hover on the `routing` keyword (line 3) and
 -- completion where a person is expected (`owner       = ` on line 5).
+-- Asked again for a while if no server answers yet: on a loaded machine (the sanitizer build)
+-- diagnostics can arrive before Neovim has recorded the server's capabilities for the buffer.
 local function request(method, line, character)
   local params = { textDocument = vim.lsp.util.make_text_document_params(), position = { line = line, character = character } }
-  local replies = vim.lsp.buf_request_sync(buf, method, params, 5000) or {}
-  for _, reply in pairs(replies) do if reply.result then return reply.result end end
+  for _ = 1, 50 do
+    local ready = false
+    for _, client in pairs(vim.lsp.buf_get_clients(buf)) do
+      ready = ready or client.supports_method(method)
+    end
+    if ready then
+      local replies = vim.lsp.buf_request_sync(buf, method, params, 5000) or {}
+      for _, reply in pairs(replies) do if reply.result then return reply.result end end
+    end
+    vim.wait(100)
+  end
   return vim.NIL
 end
 local hover = request('textDocument/hover', 2, 2)
