@@ -214,11 +214,16 @@ std::string render_diff_json(const DiffOptions& options, const Compilation& now,
   nlohmann::ordered_json changes = nlohmann::ordered_json::array();
   for (const rules::ChangeItem& item : result.changes) {
     nlohmann::ordered_json example = nlohmann::ordered_json::object();
-    for (const auto& [field, value] : item.example) example[field] = value;
+    for (const auto& [field, value] : item.example) {
+      example[field] =
+          value.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
+    }
     changes.push_back({{"section", rules::section_name(item.section)},
                        {"subject", item.subject},
                        {"text", item.text},
                        {"example", example},
+                       {"from", item.from},
+                       {"to", item.to},
                        {"reassigned", item.reassigned},
                        {"unassigned", item.unassigned},
                        {"undecided", item.undecided}});

@@ -1,6 +1,8 @@
 // Fingerprints: what a finding is about, in a form that survives unrelated edits (no line
 // numbers): its rule, file, the chain of blocks that contain it, the attribute, and the text it
-// points at. Used by baselines and by SARIF's partialFingerprints.
+// points at (none when it points at the attribute's whole value, so that changing the value
+// without fixing the finding keeps it the same finding). Used by baselines and by SARIF's
+// partialFingerprints.
 #pragma once
 
 #include <string>

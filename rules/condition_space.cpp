@@ -496,7 +496,10 @@ std::vector<std::pair<std::string, std::string>> ConditionSpace::example_lead(
   if (region.empty()) return lead;
   for (const auto& [index, atom] : example_atoms(region)) {
     const Field& field = fields_[index];
-    if (atom == atom_count(field) - 1) continue;  // empty: a field not given is empty
+    if (atom == atom_count(field) - 1) {  // the region needs it empty
+      lead.emplace_back(field.name, "");
+      continue;
+    }
     if ((field.kind == FieldValueKind::Text || field.kind == FieldValueKind::Unknown ||
          field.kind == FieldValueKind::Picklist) &&
         atom >= field.values.size()) {

@@ -91,8 +91,9 @@ class ConditionSpace {
   /// `country = "CA" and employees = 40 and industry empty`: one lead of the region, naming only
   /// the fields the region constrains (`everything` if none).
   std::string example(const Region& region) const;
-  /// The same lead as field names and values, as `gtmlint route` takes them (empty fields are
-  /// left out; "any other value" of a text becomes one concrete value no condition names).
+  /// The same lead as field names and values, as `gtmlint route` takes them ("" for a field the
+  /// region needs empty; "any other value" of a text becomes one concrete value no condition
+  /// names).
   std::vector<std::pair<std::string, std::string>> example_lead(const Region& region) const;
 
  private:

@@ -59,6 +59,25 @@ std::string value_text(const Model& model, EntityId id, std::string_view attribu
   return out;
 }
 
+// What a value means, for telling a change from a rewrite: list items and round-robin members
+// in any order, durations in minutes (`4h` is `240m`), the rest as written.
+std::string meaning(const File& file, ExprId id) {
+  const Expr& e = file.exprs[id];
+  if (e.kind == ExprKind::Duration && e.valid) return fmt::format("{}m", e.integer);
+  if (e.kind != ExprKind::List && e.kind != ExprKind::Call) {
+    return std::string(file.source->text().substr(e.begin, e.end - e.begin));
+  }
+  std::vector<std::string> items;
+  for (ExprId child : file.children(e)) items.push_back(meaning(file, child));
+  if (e.kind == ExprKind::List || e.text == "round_robin") std::sort(items.begin(), items.end());
+  return fmt::format("{}({})", e.kind == ExprKind::List ? "" : e.text, fmt::join(items, ","));
+}
+
+std::string meaning_of(const Model& model, EntityId id, std::string_view attribute) {
+  const Attribute* a = model.attr(id, attribute);
+  return a ? meaning(model.file_of(id), a->value) : std::string();
+}
+
 std::vector<std::string_view> attribute_names(const Model& model, EntityId id) {
   std::vector<std::string_view> names;
   const File& file = model.file_of(id);
@@ -77,6 +96,11 @@ class Comparison {
                  [&](EntityId b, EntityId n, const std::string& s) { routing(b, n, s); });
     compare_kind("person", ChangeSection::People,
                  [&](EntityId b, EntityId n, const std::string& s) { person(b, n, s); });
+    for (std::string_view kind : {"team", "queue"}) {
+      compare_kind(kind, ChangeSection::People, [&](EntityId b, EntityId n, const std::string& s) {
+        attributes(ChangeSection::People, b, n, s);
+      });
+    }
     for (std::string_view kind : {"handoff"}) {
       compare_kind(kind, ChangeSection::Handoffs,
                    [&](EntityId b, EntityId n, const std::string& s) {
@@ -95,8 +119,19 @@ class Comparison {
   }
 
  private:
-  void add(ChangeSection section, std::string subject, std::string text) {
-    items_.push_back({section, std::move(subject), std::move(text), {}, false, false, false});
+  ChangeItem& add(ChangeSection section, std::string subject, std::string text) {
+    ChangeItem& item = items_.emplace_back();
+    item.section = section;
+    item.subject = std::move(subject);
+    item.text = std::move(text);
+    return item;
+  }
+
+  static void moved_to(ChangeItem& item, std::string from, std::string to) {
+    item.reassigned = true;
+    item.unassigned = to == "nobody";
+    item.from = std::move(from);
+    item.to = std::move(to);
   }
 
   // Entities of `kind` added, removed, and (through `both`) present in both versions.
@@ -116,8 +151,32 @@ class Comparison {
       }
     }
     for (const auto& [name, id] : old_entities) {
-      if (!seen.count(name)) add(section, fmt::format("{} `{}`", kind, name), "removed");
+      if (seen.count(name)) continue;
+      if (kind == "routing" && is_active(before_, id)) {
+        moved_to(add(section, fmt::format("{} `{}`", kind, name),
+                     "removed: the leads it routed are no longer assigned by it"),
+                 "", "nobody");
+      } else {
+        add(section, fmt::format("{} `{}`", kind, name), "removed");
+      }
     }
+  }
+
+  // The region of leads, exactly: the rule that took them before and the one that takes them now.
+  static std::string which_leads(const Reassignment& r) {
+    const auto took = [](const std::string& rule) {
+      return rule == "fallback" ? std::string("no rule took") : fmt::format("rule `{}` took", rule);
+    };
+    const auto takes = [](const std::string& rule) {
+      return rule == "fallback" ? std::string("no rule takes now")
+                                : fmt::format("rule `{}` takes now", rule);
+    };
+    if (r.rule_before == r.rule_now) {
+      return r.rule_now == "fallback"
+                 ? "leads no rule took or takes (the fallback's)"
+                 : fmt::format("leads rule `{}` took and still takes", r.rule_now);
+    }
+    return fmt::format("leads {} and {}", took(r.rule_before), takes(r.rule_now));
   }
 
   bool switched(EntityId b, EntityId n, ChangeSection section, const std::string& subject) {
@@ -127,29 +186,25 @@ class Comparison {
   }
 
   void routing(EntityId b, EntityId n, const std::string& subject) {
+    if (is_active(before_, b) && !is_active(now_, n)) {
+      moved_to(add(ChangeSection::Routing, subject,
+                   "switched off: the leads it routed are no longer assigned by it"),
+               "", "nobody");
+      return;
+    }
     if (!switched(b, n, ChangeSection::Routing, subject)) return;
     const RoutingDiff diff = diff_routing(before_, b, now_, n);
     if (diff.undecided) {
-      items_.push_back({ChangeSection::Routing,
-                        subject,
-                        fmt::format("not compared: {}", *diff.undecided),
-                        {},
-                        false,
-                        false,
-                        true});
+      add(ChangeSection::Routing, subject, fmt::format("not compared: {}", *diff.undecided))
+          .undecided = true;
     }
     for (const Reassignment& r : diff.reassigned) {
-      const auto taker = [](const std::string& rule) {
-        return rule == "fallback" ? std::string("the fallback") : fmt::format("rule `{}`", rule);
-      };
-      const std::string via =
-          r.rule_before == r.rule_now
-              ? taker(r.rule_now)
-              : fmt::format("{} -> {}", taker(r.rule_before), taker(r.rule_now));
-      items_.push_back({ChangeSection::Routing, subject,
-                        fmt::format("leads with {}: {} -> {} ({}){}", describe_lead(r.example),
-                                    r.from, r.to, via, r.to == "nobody" ? ", unassigned" : ""),
-                        r.example, true, r.to == "nobody", false});
+      ChangeItem& item =
+          add(ChangeSection::Routing, subject,
+              fmt::format("{}: {} -> {}{}; e.g. {}", which_leads(r), r.from, r.to,
+                          r.to == "nobody" ? " (unassigned)" : "", describe_lead(r.example)));
+      item.example = r.example;
+      moved_to(item, r.from, r.to);
     }
     for (const std::string& rule : diff.shadowed) {
       add(ChangeSection::Routing, subject, fmt::format("rule `{}` can no longer fire", rule));
@@ -220,9 +275,9 @@ class Comparison {
     }
     for (std::string_view name : names) {
       if (name == "active") continue;
+      if (meaning_of(before_, b, name) == meaning_of(now_, n, name)) continue;
       const std::string old_value = value_text(before_, b, name);
       const std::string new_value = value_text(now_, n, name);
-      if (old_value == new_value) continue;
       if (old_value.empty()) {
         add(section, subject, fmt::format("{} added: {}", name, new_value));
       } else if (new_value.empty()) {

@@ -22,6 +22,7 @@ struct ChangeItem {
   std::string subject;      ///< `routing inbound`, `person bo`
   std::string text;         ///< what changed, as a sentence without the subject
   ExampleLead example;      ///< for leads that change assignee: one of them
+  std::string from, to;     ///< for leads that change assignee: who had them, who has them now
   bool reassigned = false;  ///< leads that now go to another assignee
   bool unassigned = false;  ///< leads that now go to nobody
   bool undecided = false;   ///< what could not be compared exactly (and why, in `text`)

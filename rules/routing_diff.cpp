@@ -16,6 +16,10 @@ std::string describe_lead(const ExampleLead& lead) {
   if (lead.empty()) return "any lead";
   std::vector<std::string> parts;
   for (const auto& [field, value] : lead) {
+    if (value.empty()) {
+      parts.push_back(fmt::format("{} empty", field));
+      continue;
+    }
     const bool plain =
         !value.empty() && value.find_first_not_of("0123456789.-") == std::string::npos;
     const bool word = value == "true" || value == "false";
@@ -33,6 +37,7 @@ constexpr std::string_view kNobody = "nobody";
 struct Outcome {
   std::string rule;
   std::string assignee;
+  std::string same_as;  ///< the assignee with round-robin members in order (rotation is no change)
   Region region;
 };
 
@@ -57,6 +62,23 @@ std::string assignee_of(const Model& model, EntityId entity, std::string_view at
   return format_value(model, value_of_expr(model, model.file_of(entity), assign->value));
 }
 
+// `round_robin(mia, noah)` for `round_robin(noah, mia)`: who shares the leads, not the order.
+std::string members_in_order(const std::string& assignee) {
+  const std::size_t open = assignee.find('(');
+  if (open == std::string::npos || !assignee.ends_with(")")) return assignee;
+  std::vector<std::string> members;
+  std::string inside = assignee.substr(open + 1, assignee.size() - open - 2);
+  for (std::size_t start = 0; start <= inside.size();) {
+    std::size_t comma = std::min(inside.find(',', start), inside.size());
+    std::string member = inside.substr(start, comma - start);
+    while (!member.empty() && member.front() == ' ') member.erase(0, 1);
+    members.push_back(member);
+    start = comma + 1;
+  }
+  std::sort(members.begin(), members.end());
+  return fmt::format("{}({})", assignee.substr(0, open), fmt::join(members, ", "));
+}
+
 // The version's leads by outcome, or a reason they cannot be known exactly.
 std::optional<std::vector<Outcome>> partition(const ConditionSpace& space, const Version& v,
                                               std::string& undecided) {
@@ -70,12 +92,13 @@ std::optional<std::vector<Outcome>> partition(const ConditionSpace& space, const
                               v.model.display_name(rule));
       return std::nullopt;
     }
-    outcomes.push_back({std::string(v.model.display_name(rule)),
-                        assignee_of(v.model, rule, "assign"),
-                        ConditionSpace::subtract(*region, taken)});
+    const std::string assignee = assignee_of(v.model, rule, "assign");
+    outcomes.push_back({std::string(v.model.display_name(rule)), assignee,
+                        members_in_order(assignee), ConditionSpace::subtract(*region, taken)});
     taken.insert(taken.end(), region->begin(), region->end());
   }
-  outcomes.push_back({"fallback", assignee_of(v.model, v.routing, "fallback"),
+  const std::string fallback = assignee_of(v.model, v.routing, "fallback");
+  outcomes.push_back({"fallback", fallback, members_in_order(fallback),
                       ConditionSpace::subtract(space.everything(), taken)});
   return outcomes;
 }
@@ -128,7 +151,7 @@ RoutingDiff diff_routing(const Model& before, EntityId before_id, const Model& n
     }
     for (const Outcome& a : *old_outcomes) {
       for (const Outcome& b : *new_outcomes) {
-        if (a.assignee == b.assignee) continue;
+        if (a.same_as == b.same_as) continue;
         const Region moved = ConditionSpace::intersect(a.region, b.region);
         if (moved.empty()) continue;
         diff.reassigned.push_back(

@@ -11,8 +11,8 @@
 
 namespace gtm::rules {
 
-/// A lead as `gtmlint route` takes it: field names (the last path segment) and values; fields
-/// not named are empty.
+/// A lead as `gtmlint route` takes it: field names (the last path segment) and values; a field
+/// whose value is "" is empty (named because the region needs it empty), as is a field not named.
 using ExampleLead = std::vector<std::pair<std::string, std::string>>;
 
 /// `industry = "Healthcare" and employees = 1000`, or `any lead`.

@@ -120,7 +120,8 @@ def grid():
 def parse_example(example):
     lead = {}
     for field, value in example.items():
-        lead[field] = float(value) if field == "employees" else value
+        if value is not None:  # None: the region needs the field empty
+            lead[field] = float(value) if field == "employees" else value
     return lead
 
 
@@ -151,14 +152,13 @@ def main():
                                  cwd=repo, capture_output=True, text=True)
             if out.returncode != 0:
                 sys.exit(f"case {case}: diff exit {out.returncode}: {out.stderr}")
-            changes = [c for c in json.loads(out.stdout)["changes"] if c["text"].startswith("leads with")]
+            changes = [c for c in json.loads(out.stdout)["changes"] if c["reassigned"]]
             undecided = [c for c in json.loads(out.stdout)["changes"] if c["undecided"]]
             if undecided:
                 sys.exit(f"case {case}: undecided: {undecided}")
             reported = set()
             for c in changes:
-                moved = c["text"].split(": ", 1)[1].split(" (")[0]
-                old, new = moved.split(" -> ")
+                old, new = c["from"], c["to"]
                 reported.add((old, new))
                 lead = parse_example(c["example"])
                 if (route(before, lead), route(after, lead)) != (old, new):

@@ -72,9 +72,9 @@ sed -i 's/  sla     = 4h/  sla     = 8h/' routing.gtm
 sed -i '/field salesforce.lead.fax/d' fields.gtm
 printf 'field salesforce.lead.source { type = text  owner = bo  description = "Lead source." }\n' >> fields.gtm
 "$gtmlint" diff --against HEAD > "$work/out" || fail "diff exit $?"
-has 'routing `inbound`: leads with industry = "Healthcare" and employees = 1000: victor -> healthcare_queue (rule `healthcare_enterprise`)'
-has 'routing `inbound`: leads with industry = "Healthcare" and employees = 500 and country = "DE": bo -> healthcare_queue (rule `emea` -> rule `healthcare_enterprise`)'
-has 'routing `inbound`: leads with industry = "Healthcare" and employees = 500 and country = "Other": ana -> healthcare_queue (the fallback -> rule `healthcare_enterprise`)'
+has 'routing `inbound`: leads rule `healthcare_enterprise` took and still takes: victor -> healthcare_queue; e.g. industry = "Healthcare" and employees = 1000'
+has 'routing `inbound`: leads rule `emea` took and rule `healthcare_enterprise` takes now: bo -> healthcare_queue; e.g. industry = "Healthcare" and employees = 500 and country = "DE"'
+has 'routing `inbound`: leads no rule took and rule `healthcare_enterprise` takes now: ana -> healthcare_queue; e.g. industry = "Healthcare" and employees = 500 and country = "Other"'
 has 'routing `inbound`: rule `retail` can no longer fire'
 has 'person `bo`: left on 2026-11-30; still named by field `salesforce.lead.source`, routing `inbound` / rule `emea`'
 has 'handoff `sdr_to_ae`: sla: 4h -> 8h'
@@ -89,11 +89,9 @@ git worktree add -q "$work/before" HEAD
 python3 - "$work/diff.json" > "$work/examples" <<'PY'
 import json, sys
 for change in json.load(open(sys.argv[1]))["changes"]:
-    if change["text"].startswith("leads with"):
-        moved = change["text"].split(": ", 1)[1].split(" (")[0]
-        before, after = moved.split(" -> ")
-        args = " ".join(f"{k}={v}" for k, v in change["example"].items())
-        print(f"{before}|{after}|{args}")
+    if change["reassigned"]:
+        args = " ".join(f"{k}={v}" for k, v in change["example"].items() if v is not None)
+        print(f"{change['from']}|{change['to']}|{args}")
 PY
 [ "$(wc -l < "$work/examples")" -eq 3 ] || { cat "$work/examples"; fail "expected 3 routing changes"; }
 # assigned_to FILE WHO: route's verdict in FILE names WHO (through a rule or the fallback).
@@ -111,8 +109,8 @@ done < "$work/examples"
 "$gtmlint" diff --against HEAD --format markdown > "$work/out"
 has '### gtmlint: what this change does (against `HEAD`)'
 has '**Routing**'
-has '- routing `inbound`: leads with industry = "Healthcare" and employees = 1000: victor -> healthcare_queue'
-has '**Findings**: 5 introduced (4 errors, 1 warning), 1 fixed'
+has '- routing `inbound`: leads rule `healthcare_enterprise` took and still takes: victor -> healthcare_queue'
+has '**Findings**: 4 introduced (4 errors, 0 warnings), 0 fixed'
 status=0; "$gtmlint" diff --against HEAD --fail-on errors > /dev/null || status=$?
 [ "$status" -eq 1 ] || fail "--fail-on errors exit $status"
 status=0; "$gtmlint" diff --against HEAD --fail-on unassigned > /dev/null || status=$?
@@ -122,15 +120,35 @@ status=0; "$gtmlint" diff --against HEAD --fail-on unassigned > /dev/null || sta
 git checkout -q -- .
 sed -i '/  fallback = ana/d' routing.gtm
 "$gtmlint" diff --against HEAD > "$work/out" || true
-has 'ana -> nobody (the fallback), unassigned'
+has 'leads no rule took or takes (the fallback'"'"'s): ana -> nobody (unassigned); e.g.'
 status=0; "$gtmlint" diff --against HEAD --fail-on unassigned > /dev/null || status=$?
 [ "$status" -eq 1 ] || fail "--fail-on unassigned exit $status"
 git checkout -q -- .
 sed -i 's/^  owner  = ana$/  owner  = ana\n  active = false/' routing.gtm
 printf 'automation score { owner = ana  active = false }\n' >> routing.gtm
 "$gtmlint" diff --against HEAD > "$work/out" || true
-has 'routing `inbound`: switched off'
+has 'routing `inbound`: switched off: the leads it routed are no longer assigned by it'
 has 'automation `score`: added'
+status=0; "$gtmlint" diff --against HEAD --fail-on unassigned > /dev/null || status=$?
+[ "$status" -eq 1 ] || fail "switching the routing off passed --fail-on unassigned (exit $status)"
+git checkout -q -- .
+git rm -q routing.gtm
+status=0; "$gtmlint" diff --against HEAD --fail-on unassigned > "$work/out" || status=$?
+[ "$status" -eq 1 ] && has 'routing `inbound`: removed: the leads it routed are no longer assigned by it' ||
+  fail "removing the routing passed --fail-on unassigned (exit $status)"
+git reset -q --hard HEAD
+
+# Queue members and team leads are people changes; order alone is no change.
+sed -i 's/queue healthcare_queue { members = \[ana, victor\] }/queue healthcare_queue { members = [bo] }/' people.gtm
+sed -i 's/  notify  = \[slack("#ae")\]/  notify  = [slack("#ae"), email("ae@example.com")]/' routing.gtm
+"$gtmlint" diff --against HEAD > "$work/out" || true
+has 'queue `healthcare_queue`: members: [ana, victor] -> [bo]'
+has 'handoff `sdr_to_ae`: notify: [slack("#ae")] -> [slack("#ae"), email("ae@example.com")]'
+git checkout -q -- .
+sed -i 's/queue healthcare_queue { members = \[ana, victor\] }/queue healthcare_queue { members = [victor, ana] }/' people.gtm
+sed -i 's/  sla     = 4h/  sla     = 240m/' routing.gtm
+"$gtmlint" diff --against HEAD > "$work/out"
+has "0 changes; 0 findings introduced (0 errors), 0 fixed"
 git checkout -q -- .
 
 # Usage errors.
