@@ -27,8 +27,20 @@ std::vector<std::string> paths_below(const Compilation& compilation, const fs::p
 
 bool load_staged(const GitRepository& repository, const WorkspaceScope& scope, Compilation& now,
                  std::vector<bool>& reported, Revision& revision, Io& io) {
-  if (!load_git_workspace(repository, GitVersion{true, ""}, scope.root, now, revision.now_paths,
-                          io)) {
+  std::string error;
+  const auto unstaged = repository.unstaged(&error);
+  if (!unstaged) {
+    io.err << fmt::format("gtmlint: cannot read the index: {}\n", error);
+    return false;
+  }
+  // A staged file the working tree holds as it is staged (every file, under pre-commit) is read
+  // from disk, which is cheaper than from git's objects.
+  const auto as_staged = [&](const std::string& path) -> std::optional<std::string> {
+    if (unstaged->count(path)) return std::nullopt;
+    return read_file(repository.top() / path, nullptr);
+  };
+  if (!load_git_workspace(repository, GitVersion{true, ""}, scope.root, now, revision.now_paths, io,
+                          as_staged)) {
     return false;
   }
   reported.assign(now.sources.size(), false);

@@ -10,6 +10,7 @@
 #include "cli/options.hpp"
 #include "compiler/fingerprint.hpp"
 #include "compiler/suggest.hpp"
+#include "compiler/timing.hpp"
 #include "rules/model_diff.hpp"
 #include "rules/registry.hpp"
 
@@ -272,7 +273,11 @@ int run_diff(const std::vector<std::string>& args, Io& io) {
   analyse(revision.before, compile);
 
   DiffResult result;
-  result.changes = rules::compare_models(revision.before.model, now.model, *today);
+  {
+    const PhaseTimer timer("compare the models");
+    result.changes = rules::compare_models(revision.before.model, now.model, *today);
+  }
+  const PhaseTimer timer("compare the findings");
   const RuleSelection every_rule;
   const Fingerprinter fingerprinter(now, revision.now_paths);
   VersionFindings current{&now, {}, {}};

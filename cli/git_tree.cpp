@@ -199,6 +199,14 @@ std::optional<std::vector<GitFile>> GitRepository::workspace_files(const GitVers
   return files;
 }
 
+std::optional<std::set<std::string>> GitRepository::unstaged(std::string* error) const {
+  const auto output = git({"diff", "-z", "--name-only", "--no-ext-diff", "--"}, error);
+  if (!output) return std::nullopt;
+  std::set<std::string> paths;
+  for (std::string_view path : split_nul(*output)) paths.emplace(path);
+  return paths;
+}
+
 std::optional<TreeChanges> GitRepository::changes_since(const std::string& ref, bool index,
                                                         std::string* error) const {
   std::vector<std::string> args = {"diff", "-z", "-M", "--name-status", "--no-ext-diff"};

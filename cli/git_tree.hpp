@@ -54,6 +54,10 @@ class GitRepository {
                                                       const std::string& prefix, std::string* error,
                                                       const KnownText& known = {}) const;
 
+  /// The tracked files whose working-tree text differs from the index (the rest can be read
+  /// from disk instead of from git's objects).
+  std::optional<std::set<std::string>> unstaged(std::string* error) const;
+
   /// What the working tree (or the index) changed since the commit `ref`, renames included.
   std::optional<TreeChanges> changes_since(const std::string& ref, bool index,
                                            std::string* error) const;

@@ -3,9 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+
 #include <algorithm>
-#include <map>
-#include <set>
 
 #include "compiler/literals.hpp"
 #include "rules/facts.hpp"
@@ -33,13 +34,21 @@ namespace {
 // The user's top-level entities of one kind, by name, in declaration order.
 std::vector<std::pair<std::string_view, EntityId>> entities_of(const Model& model,
                                                                std::string_view kind) {
+  const KindId wanted = model.schema.find_top_level(kind);
   std::vector<std::pair<std::string_view, EntityId>> found;
+  if (wanted == kNoKind) return found;
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     const Entity& e = model.entities[id];
-    if (e.from_stdlib || e.parent != kNoEntity || e.name.empty()) continue;
-    if (model.kind_of(id).name == kind) found.emplace_back(e.name, id);
+    if (e.kind != wanted || e.from_stdlib || e.parent != kNoEntity || e.name.empty()) continue;
+    found.emplace_back(e.name, id);
   }
   return found;
+}
+
+// An entity's block as written.
+std::string_view block_text(const Model& model, EntityId id) {
+  const Block& block = model.block_of(id);
+  return model.file_of(id).source->text().substr(block.begin, block.end - block.begin);
 }
 
 // An attribute's value as written, with runs of blanks made one space.
@@ -138,15 +147,17 @@ class Comparison {
   template <typename Both>
   void compare_kind(std::string_view kind, ChangeSection section, const Both& both) {
     const auto old_entities = entities_of(before_, kind);
-    std::map<std::string_view, EntityId> old_by_name(old_entities.begin(), old_entities.end());
-    std::set<std::string_view> seen;
+    const absl::flat_hash_map<std::string_view, EntityId> old_by_name(old_entities.begin(),
+                                                                      old_entities.end());
+    absl::flat_hash_set<std::string_view> seen;
     for (const auto& [name, id] : entities_of(now_, kind)) {
       const std::string subject = fmt::format("{} `{}`", kind, name);
       seen.insert(name);
       const auto it = old_by_name.find(name);
       if (it == old_by_name.end()) {
         add(section, subject, kind == "person" ? "joined" : "added");
-      } else {
+      } else if (kind == "routing" || block_text(before_, it->second) != block_text(now_, id)) {
+        // A routing's leads also depend on its fields' picklists; anything else on its own text.
         both(it->second, id, subject);
       }
     }

@@ -71,6 +71,12 @@ run 1 --against HEAD --staged
 has "bi.gtm:1:1: error[owner-required]"
 rm bi.gtm
 git rm -q --cached bi.gtm
+# A tracked file with an unstaged error on top of its staged text: --staged reads the index.
+cp tools.gtm "$work/tools.saved"
+printf 'system looker { kind = bi }\n' >> tools.gtm
+run 0 --against HEAD --staged
+lacks "looker"
+cp "$work/tools.saved" tools.gtm
 
 # A fix is listed; the findings it leaves are not shown.
 sed -i 's/system hubspot { kind = map }/system hubspot { kind = map  owner = bo }/' tools.gtm
