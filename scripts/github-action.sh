@@ -7,7 +7,8 @@
 # Inputs (environment): INPUT_PATHS, INPUT_ARGS, INPUT_SARIF_FILE, INPUT_AGAINST (`auto`: the
 # merge base in a pull request, nothing otherwise; `none`; or a git revision); GTMLINT overrides
 # the binary. In a pull request, `gtmlint diff` (what the change does) goes to
-# $GITHUB_STEP_SUMMARY.
+# $GITHUB_STEP_SUMMARY and to the file named by the step output `diff-file` (INPUT_DIFF_FILE,
+# default $RUNNER_TEMP/gtmlint-diff.md), which the action's comment step posts.
 set -eu
 gtmlint=${GTMLINT:-gtmlint}
 sarif=${INPUT_SARIF_FILE:-gtmlint.sarif}
@@ -37,9 +38,14 @@ status=0
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
   echo "sarif-file=$sarif" >> "$GITHUB_OUTPUT"
 fi
-# What the change does, for the reviewer, in the job summary.
-if [ "$against" != none ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
-  "$gtmlint" diff --against "$against" --format markdown >> "$GITHUB_STEP_SUMMARY" ||
+# What the change does, for the reviewer: the job summary, and the file the comment step posts.
+if [ "$against" != none ]; then
+  diff_file=${INPUT_DIFF_FILE:-${RUNNER_TEMP:-.}/gtmlint-diff.md}
+  if "$gtmlint" diff --against "$against" --format markdown --output "$diff_file"; then
+    [ -n "${GITHUB_STEP_SUMMARY:-}" ] && cat "$diff_file" >> "$GITHUB_STEP_SUMMARY"
+    [ -n "${GITHUB_OUTPUT:-}" ] && echo "diff-file=$diff_file" >> "$GITHUB_OUTPUT"
+  else
     echo "gtmlint: could not describe the change (see above)" >&2
+  fi
 fi
 exit "$status"

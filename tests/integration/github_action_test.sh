@@ -7,6 +7,17 @@ gtmlint=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 source_dir=$(cd "$2" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# action.yml and the hooks file are YAML GitHub and pre-commit can read (a `: ` inside a plain
+# description once made action.yml unreadable).
+if python3 -c 'import yaml' 2>/dev/null; then
+  python3 - "$source_dir" <<'PY' || { echo "FAIL: action.yml or .pre-commit-hooks.yaml is not valid YAML"; exit 1; }
+import sys, yaml
+action = yaml.safe_load(open(sys.argv[1] + "/action.yml"))
+assert [s["name"] for s in action["runs"]["steps"]] == ["Build gtmlint", "Check", "Comment on the pull request", "Upload SARIF"]
+assert {"against", "comment"} <= set(action["inputs"]) and "diff-file" in action["outputs"]
+yaml.safe_load(open(sys.argv[1] + "/.pre-commit-hooks.yaml"))
+PY
+fi
 mkdir -p "$work/repo/.git" "$work/repo/conf,ig"
 cd "$work/repo"
 printf 'person dana { name = "Dana" }\nsystem salesforce { kind = crm  owner = dnaa }\nsystem hubspot { kind = map  owner = dana  shared_login = true }\n' > conf,ig/stack.gtm
@@ -53,6 +64,7 @@ git commit -qm "add hubspot"
 git -C "$work/origin" commit -q --allow-empty -m "main moves on"
 status=0
 GTMLINT=$gtmlint GITHUB_BASE_REF=main INPUT_ARGS="--today 2026-11-01" GITHUB_STEP_SUMMARY="$work/summary.md" \
+  GITHUB_OUTPUT="$work/pr.output" RUNNER_TEMP="$work" \
   INPUT_SARIF_FILE="$work/pr.sarif" "$source_dir/scripts/github-action.sh" > "$work/pr.out" 2> "$work/pr.err" || status=$?
 [ "$status" -eq 1 ] || { cat "$work/pr.out" "$work/pr.err"; echo "FAIL: pull request exit $status"; exit 1; }
 grep -q '^::error file=marketing.gtm,line=1,col=38,.*unresolved-reference' "$work/pr.out" ||
@@ -65,5 +77,7 @@ grep -q '"ruleId": "owner-required"' "$work/pr.sarif" &&
 grep -qF '### gtmlint: what this change does' "$work/summary.md" &&
   grep -qF -- '- introduced: `marketing.gtm:1:38` error `unresolved-reference`' "$work/summary.md" ||
   { cat "$work/summary.md"; echo "FAIL: the job summary does not say what the change does"; exit 1; }
+grep -qx "diff-file=$work/gtmlint-diff.md" "$work/pr.output" && cmp -s "$work/gtmlint-diff.md" "$work/summary.md" ||
+  { cat "$work/pr.output"; echo "FAIL: the comment step's diff-file output"; exit 1; }
 echo "github action: annotations, SARIF and exit status as expected; a pull request is checked"
 echo "against its merge base"
