@@ -105,6 +105,7 @@ class Comparison {
                  [&](EntityId b, EntityId n, const std::string& s) { routing(b, n, s); });
     compare_kind("person", ChangeSection::People,
                  [&](EntityId b, EntityId n, const std::string& s) { person(b, n, s); });
+    name_holders();
     for (std::string_view kind : {"team", "queue"}) {
       compare_kind(kind, ChangeSection::People, [&](EntityId b, EntityId n, const std::string& s) {
         attributes(ChangeSection::People, b, n, s);
@@ -204,6 +205,12 @@ class Comparison {
       return;
     }
     if (!switched(b, n, ChangeSection::Routing, subject)) return;
+    if (value_text(before_, b, "object") != value_text(now_, n, "object")) {
+      add(ChangeSection::Routing, subject,
+          fmt::format("object: {} -> {}; its leads are other records now",
+                      value_text(before_, b, "object"), value_text(now_, n, "object")));
+      return;
+    }
     const RoutingDiff diff = diff_routing(before_, b, now_, n);
     if (diff.undecided) {
       add(ChangeSection::Routing, subject, fmt::format("not compared: {}", *diff.undecided))
@@ -229,11 +236,8 @@ class Comparison {
     const Expr* was = departure(before_, b, today_);
     const Expr* is = departure(now_, n, today_);
     if (is && !was) {
-      const std::vector<std::string> holders = naming(n);
-      add(ChangeSection::People, subject,
-          holders.empty() ? fmt::format("left on {}", format_date(is->integer))
-                          : fmt::format("left on {}; still named by {}", format_date(is->integer),
-                                        fmt::join(holders, ", ")));
+      add(ChangeSection::People, subject, fmt::format("left on {}", format_date(is->integer)));
+      departed_.emplace(n, items_.size() - 1);
     } else if (was && !is) {
       add(ChangeSection::People, subject, "no longer marked as left");
     }
@@ -247,35 +251,39 @@ class Comparison {
     }
   }
 
-  // Every entity of the new version that refers to `person` (`routing inbound / rule emea`).
-  std::vector<std::string> naming(EntityId person) const {
-    std::vector<std::string> holders;
+  // Adds to each departure what still names the person (`routing inbound / rule emea`), found
+  // in one pass over the new version however many people left.
+  void name_holders() {
+    if (departed_.empty()) return;
+    absl::flat_hash_map<EntityId, std::vector<std::string>> holders;
     for (EntityId id = 0; id < now_.entities.size(); ++id) {
-      if (now_.entities[id].from_stdlib || !refers_to(id, person)) continue;
-      std::string path;
-      for (EntityId at = id; at != kNoEntity; at = now_.entities[at].parent) {
-        const std::string part =
-            fmt::format("{} `{}`", now_.kind_of(at).name, now_.display_name(at));
-        path = path.empty() ? part : part + " / " + path;
-      }
-      holders.push_back(std::move(path));
+      if (now_.entities[id].from_stdlib) continue;
+      absl::flat_hash_set<EntityId> named;
+      const File& file = now_.file_of(id);
+      const auto visit = [&](const auto& self, ExprId e) -> void {
+        const EntityId target = now_.target(file.id, e);
+        if (target != kNoEntity && departed_.count(target)) named.insert(target);
+        for (ExprId child : file.children(file.exprs[e])) self(self, child);
+      };
+      for (const AttrSlot& slot : now_.slots_of(id))
+        visit(visit, file.attributes[slot.attribute].value);
+      for (const EntityId person : named) holders[person].push_back(path_of(id));
     }
-    return holders;
+    for (const auto& [person, item] : departed_) {
+      const auto it = holders.find(person);
+      if (it == holders.end()) continue;
+      std::sort(it->second.begin(), it->second.end());
+      items_[item].text += fmt::format("; still named by {}", fmt::join(it->second, ", "));
+    }
   }
 
-  bool refers_to(EntityId id, EntityId person) const {
-    const File& file = now_.file_of(id);
-    const auto visit = [&](const auto& self, ExprId e) -> bool {
-      if (now_.target(file.id, e) == person) return true;
-      for (ExprId child : file.children(file.exprs[e])) {
-        if (self(self, child)) return true;
-      }
-      return false;
-    };
-    for (const AttrSlot& slot : now_.slots_of(id)) {
-      if (visit(visit, file.attributes[slot.attribute].value)) return true;
+  std::string path_of(EntityId id) const {
+    std::string path;
+    for (EntityId at = id; at != kNoEntity; at = now_.entities[at].parent) {
+      const std::string part = fmt::format("{} `{}`", now_.kind_of(at).name, now_.display_name(at));
+      path = path.empty() ? part : part + " / " + path;
     }
-    return false;
+    return path;
   }
 
   void attributes(ChangeSection section, EntityId b, EntityId n, const std::string& subject) {
@@ -380,6 +388,7 @@ class Comparison {
   const Model& now_;
   std::int64_t today_;
   std::vector<ChangeItem> items_;
+  absl::flat_hash_map<EntityId, std::size_t> departed_;  ///< person -> their item
 };
 
 }  // namespace
