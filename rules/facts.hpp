@@ -13,6 +13,16 @@ inline bool is_active(const Model& model, EntityId id) {
   return !active || active->kind != ExprKind::Bool || active->boolean;
 }
 
+/// Whether an entity runs: neither it nor a block around it says `active = false`. Rules that only
+/// matter while configuration runs (departed assignees, deprecated fields in use, overlaps) leave
+/// switched-off configuration alone: it is kept for the record.
+inline bool in_use(const Model& model, EntityId id) {
+  for (EntityId at = id; at != kNoEntity; at = model.entities[at].parent) {
+    if (!is_active(model, at)) return false;
+  }
+  return true;
+}
+
 /// The one decision of whether someone has left: their `left` attribute is a valid date that has
 /// come by `today`. Returns that date's expression, or null (no `left`, an invalid date, a date
 /// still to come). Every command, rule and editor feature asks this.

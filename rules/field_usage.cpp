@@ -6,6 +6,7 @@
 
 #include "rules/analyses.hpp"
 #include "rules/data_flow.hpp"
+#include "rules/facts.hpp"
 
 namespace gtm::rules {
 
@@ -79,6 +80,7 @@ void run_field_usage(const AnalysisContext& context, Diagnostics& diagnostics) {
     for (const auto* uses : {writes, reads}) {
       if (!uses) continue;
       for (const FieldUse& use : *uses) {
+        if (!in_use(model, use.by)) continue;  // switched off: reads and writes nothing
         Diagnostic& d = diagnostics.error(
             "field-deprecated-in-use", use.at,
             fmt::format("{} uses field `{}`, which is deprecated", describe_entity(model, use.by),

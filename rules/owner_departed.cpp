@@ -1,5 +1,6 @@
 // owner-departed: every reference to a person whose `left` date has come (owners, assignees,
-// round-robin members, escalations, team leads, admins), with a note at the `left` date.
+// round-robin members, escalations, team leads, admins), with a note at the `left` date; not in
+// switched-off configuration (`active = false`), which routes and notifies no one.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -103,7 +104,9 @@ void run_owner_departed(const AnalysisContext& context, Diagnostics& diagnostics
   check_in_parallel(
       context.model.entities.size(), 4096, diagnostics,
       [&](std::size_t id, std::size_t, Diagnostics& found) {
-        if (context.model.entities[id].from_stdlib) return;
+        if (context.model.entities[id].from_stdlib ||
+            !in_use(context.model, static_cast<EntityId>(id)))
+          return;
         DepartedFinder(context, departed, found).check_entity(static_cast<EntityId>(id));
       });
 }
