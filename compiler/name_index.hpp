@@ -50,17 +50,26 @@ class NameIndex {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> normalised_;
 };
 
-/// The closest name to `word` that `eligible(id)` accepts, chosen exactly as ClosestName chooses
-/// among the same names (least distance, then least text), asking `eligible` in that order.
+/// The best of `near` (least distance, then least text) that `eligible(id)` accepts.
 template <typename Eligible>
-std::optional<std::string> closest_in(const NameIndex& index, std::string_view word,
-                                      const Eligible& eligible, std::string_view prefix = {}) {
-  std::vector<NameIndex::Near> near = index.near(word, suggestion_limit(word), prefix);
+std::optional<std::string> best_of(std::vector<NameIndex::Near> near, const Eligible& eligible) {
   std::sort(near.begin(), near.end(), [](const NameIndex::Near& a, const NameIndex::Near& b) {
     return a.distance != b.distance ? a.distance < b.distance : a.name < b.name;
   });
   for (const NameIndex::Near& candidate : near) {
     if (eligible(candidate.id)) return std::string(candidate.name);
+  }
+  return std::nullopt;
+}
+
+/// The closest name to `word` that `eligible(id)` accepts, chosen exactly as ClosestName chooses
+/// among the same names (least distance, then least text). Searched one edit further at a time:
+/// most typos are one edit away, and a walk with a smaller limit leaves far more of the names.
+template <typename Eligible>
+std::optional<std::string> closest_in(const NameIndex& index, std::string_view word,
+                                      const Eligible& eligible, std::string_view prefix = {}) {
+  for (std::size_t limit = 1; limit <= suggestion_limit(word); ++limit) {
+    if (auto best = best_of(index.near(word, limit, prefix), eligible)) return best;
   }
   return std::nullopt;
 }

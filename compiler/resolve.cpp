@@ -65,39 +65,35 @@ Resolution resolve_name(const Model& model, std::string_view name, const RefKind
 std::optional<std::string> suggest_name(const Model& model, std::string_view name,
                                         const RefKinds& kinds) {
   // Candidates from every namespace the kinds name (each once) and from the objects, then the
-  // best that is of an allowed kind: ClosestName's choice over all of them.
-  struct Candidate {
-    std::size_t distance;
-    std::string_view name;
-    EntityId id;  ///< kNoEntity for an object path
-  };
-  std::vector<Candidate> candidates;
-  const ClosestName measure(name);
-  std::vector<const NameTable*> searched;
+  // best that is of an allowed kind: ClosestName's choice over all of them, searched one edit
+  // further at a time (closest_in).
+  std::vector<const NameTable*> tables;
+  bool objects = false;
   for (const RefKinds::Kind& kind : kinds.kinds) {
-    if (kind.object) {
-      for (const auto& [object, id] : model.objects) {
-        const std::size_t distance = measure.distance_to(object);
-        if (distance <= measure.limit()) candidates.push_back({distance, object, kNoEntity});
-      }
-      continue;
-    }
-    if (!kind.names || std::find(searched.begin(), searched.end(), kind.names) != searched.end()) {
-      continue;
-    }
-    searched.push_back(kind.names);
-    for (const NameIndex::Near& near : kind.names->suggestions().near(name, measure.limit())) {
-      candidates.push_back({near.distance, near.name, near.id});
+    objects = objects || kind.object;
+    if (kind.names && std::find(tables.begin(), tables.end(), kind.names) == tables.end()) {
+      tables.push_back(kind.names);
     }
   }
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return a.distance != b.distance ? a.distance < b.distance : a.name < b.name;
-  });
-  for (const Candidate& candidate : candidates) {
-    if (candidate.id == kNoEntity ||
-        (kind_allowed(model, candidate.id, kinds) && !model.entities[candidate.id].from_stdlib)) {
-      return std::string(candidate.name);
+  const ClosestName measure(name);
+  std::vector<NameIndex::Near> candidates;
+  for (std::size_t limit = 1; limit <= measure.limit(); ++limit) {
+    candidates.clear();
+    for (const NameTable* table : tables) {
+      for (const NameIndex::Near& near : table->suggestions().near(name, limit)) {
+        candidates.push_back(near);
+      }
     }
+    if (objects) {
+      for (const auto& [object, id] : model.objects) {
+        const std::size_t distance = measure.distance_to(object);
+        if (distance <= limit) candidates.push_back({object, kNoEntity, distance});
+      }
+    }
+    auto best = best_of(candidates, [&](std::uint32_t id) {
+      return id == kNoEntity || (kind_allowed(model, id, kinds) && !model.entities[id].from_stdlib);
+    });
+    if (best) return best;
   }
   return std::nullopt;
 }
