@@ -7,6 +7,7 @@
 #include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "compiler/literals.hpp"
 #include "rules/facts.hpp"
@@ -255,7 +256,7 @@ class Comparison {
   // in one pass over the new version however many people left.
   void name_holders() {
     if (departed_.empty()) return;
-    absl::flat_hash_map<EntityId, std::vector<std::string>> holders;
+    absl::flat_hash_map<EntityId, std::vector<Holder>> holders;
     for (EntityId id = 0; id < now_.entities.size(); ++id) {
       if (now_.entities[id].from_stdlib) continue;
       absl::flat_hash_set<EntityId> named;
@@ -267,14 +268,49 @@ class Comparison {
       };
       for (const AttrSlot& slot : now_.slots_of(id))
         visit(visit, file.attributes[slot.attribute].value);
-      for (const EntityId person : named) holders[person].push_back(path_of(id));
+      for (const EntityId person : named)
+        holders[person].push_back({std::string(now_.kind_of(id).name), path_of(id)});
     }
     for (const auto& [person, item] : departed_) {
       const auto it = holders.find(person);
       if (it == holders.end()) continue;
-      std::sort(it->second.begin(), it->second.end());
-      items_[item].text += fmt::format("; still named by {}", fmt::join(it->second, ", "));
+      items_[item].text += "; still named by " + holders_text(it->second);
     }
+  }
+
+  struct Holder {
+    std::string kind;
+    std::string path;
+    bool operator<(const Holder& other) const {
+      return std::tie(kind, path) < std::tie(other.kind, other.path);
+    }
+  };
+
+  // Names every holder while there are few of a kind; a kind with many (an owner of a hundred
+  // fields) is counted, with the first few named, so the line stays readable.
+  static std::string holders_text(std::vector<Holder>& holders) {
+    constexpr std::size_t kNamedPerKind = 3;
+    std::sort(holders.begin(), holders.end());
+    std::vector<std::string> parts;
+    for (std::size_t start = 0; start < holders.size();) {
+      std::size_t end = start;
+      while (end < holders.size() && holders[end].kind == holders[start].kind) ++end;
+      const std::size_t count = end - start;
+      const std::size_t named = count > kNamedPerKind + 1 ? kNamedPerKind : count;
+      for (std::size_t i = start; i < start + named; ++i) parts.push_back(holders[i].path);
+      if (named < count)
+        parts.push_back(fmt::format("{} more {}", count - named, plural(holders[start].kind)));
+      start = end;
+    }
+    return fmt::format("{}", fmt::join(parts, ", "));
+  }
+
+  static std::string plural(std::string_view kind) {
+    if (kind == "person") return "people";
+    if (!kind.empty() && kind.back() == 's') return std::string(kind) + "es";
+    if (!kind.empty() && kind.back() == 'y')
+      return std::string(kind.substr(0, kind.size() - 1)) + "ies";
+    return std::string(kind) + "s";
   }
 
   std::string path_of(EntityId id) const {

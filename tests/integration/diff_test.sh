@@ -151,6 +151,16 @@ sed -i 's/  sla     = 4h/  sla     = 240m/' routing.gtm
 has "0 changes; 0 findings introduced (0 errors), 0 fixed"
 git checkout -q -- .
 
+# Someone who owns many fields: a few are named, the rest counted.
+for i in 1 2 3 4 5 6; do
+  printf 'field salesforce.lead.extra%s { type = text  owner = victor  description = "Extra." }\n' "$i" >> fields.gtm
+done
+git commit -qam "victor owns six fields"
+sed -i 's/person victor { name = "Victor" }/person victor { name = "Victor"  left = 2026-11-30 }/' people.gtm
+"$gtmlint" diff --against HEAD > "$work/out" || true
+has 'person `victor`: left on 2026-11-30; still named by field `salesforce.lead.extra1`, field `salesforce.lead.extra2`, field `salesforce.lead.extra3`, 3 more fields, queue `healthcare_queue`, routing `inbound` / rule `healthcare_enterprise`, team `ae`'
+git reset -q --hard HEAD~1
+
 # Usage errors.
 status=0; "$gtmlint" diff > "$work/out" 2>&1 || status=$?
 [ "$status" -eq 2 ] && has "needs \`--against REF\`" || fail "diff without --against exit $status"
