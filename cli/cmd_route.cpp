@@ -15,180 +15,21 @@
 #include "compiler/suggest.hpp"
 #include "compiler/value.hpp"
 #include "rules/facts.hpp"
+#include "rules/lead_evaluator.hpp"
 #include "rules/registry.hpp"
 
 namespace gtm::cli {
 
 namespace {
 
-// A lead: field name -> value as given on the command line.
-using Lead = std::map<std::string, std::string, std::less<>>;
+using rules::Lead;
+using rules::shown_value;
 
 bool is_number(std::string_view text) {
   double number = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
   return error == std::errc() && end == text.data() + text.size();
 }
-
-// Numbers, dates and booleans as given; text in quotes.
-std::string shown(const std::string& value) {
-  if (is_number(value) || parse_date(value) || value == "true" || value == "false") return value;
-  return fmt::format("\"{}\"", value);
-}
-
-class LeadEvaluator {
- public:
-  LeadEvaluator(const Model& model, const Lead& lead) : model_(model), lead_(lead) {}
-
-  bool matches(const File& file, ExprId id) { return eval(file, id); }
-
-  // The comparisons that made a condition false, with the lead's values.
-  std::vector<std::string> reasons(const File& file, ExprId id) {
-    std::vector<std::string> out;
-    collect_reasons(file, id, out);
-    return out;
-  }
-
- private:
-  std::string field_name(const File& file, ExprId ref) const {
-    const EntityId field = model_.target(file.id, ref);
-    const std::string_view path =
-        field == kNoEntity ? file.exprs[ref].text : model_.entities[field].name;
-    return std::string(path.substr(path.rfind('.') + 1));
-  }
-
-  const std::string* value_of(const File& file, ExprId ref) const {
-    const auto it = lead_.find(field_name(file, ref));
-    return it == lead_.end() ? nullptr : &it->second;
-  }
-
-  // -1, 0, 1 comparing the lead's value with a literal; nullopt if they cannot be compared.
-  std::optional<int> order(const std::string& given, const Expr& literal) const {
-    double a = 0, b = 0;
-    if (literal.kind == ExprKind::Number) {
-      const auto [end, error] = std::from_chars(given.data(), given.data() + given.size(), a);
-      if (error != std::errc() || end != given.data() + given.size()) return std::nullopt;
-      b = literal.number;
-    } else if (literal.kind == ExprKind::Date) {
-      const auto days = parse_date(given);
-      if (!days) return std::nullopt;
-      a = static_cast<double>(*days);
-      b = static_cast<double>(literal.integer);
-    } else if (literal.kind == ExprKind::Bool) {
-      if (given != "true" && given != "false") return std::nullopt;
-      return (given == "true") == literal.boolean ? 0 : 1;
-    } else if (literal.kind == ExprKind::String) {
-      return given == literal.text ? 0 : (given < literal.text ? -1 : 1);
-    } else {
-      return std::nullopt;
-    }
-    return a < b ? -1 : (a > b ? 1 : 0);
-  }
-
-  bool compare(const File& file, const Expr& e) const {
-    const auto sides = file.children(e);
-    const std::string* given = value_of(file, sides[0]);
-    const Expr& rhs = file.exprs[sides[1]];
-    const auto equals = [&](const Expr& literal) {
-      if (literal.kind == ExprKind::None) return given == nullptr;
-      return given && order(*given, literal) == 0;
-    };
-    switch (e.op) {
-      case CompareOp::Eq:
-        return equals(rhs);
-      case CompareOp::Ne:
-        return !equals(rhs);
-      case CompareOp::In:
-      case CompareOp::NotIn: {
-        bool found = false;
-        for (ExprId item : file.children(rhs)) found = found || equals(file.exprs[item]);
-        return found == (e.op == CompareOp::In);
-      }
-      default:
-        break;
-    }
-    if (!given) return false;  // an empty field is neither smaller nor larger
-    const auto o = order(*given, rhs);
-    if (!o) return false;
-    return e.op == CompareOp::Lt   ? *o < 0
-           : e.op == CompareOp::Le ? *o <= 0
-           : e.op == CompareOp::Gt ? *o > 0
-                                   : *o >= 0;
-  }
-
-  bool eval(const File& file, ExprId id) const {
-    const Expr& e = file.exprs[id];
-    const auto children = file.children(e);
-    switch (e.kind) {
-      case ExprKind::Bool:
-        return e.boolean;
-      case ExprKind::Paren:
-        return eval(file, children[0]);
-      case ExprKind::Not:
-        return !eval(file, children[0]);
-      case ExprKind::And:
-        return eval(file, children[0]) && eval(file, children[1]);
-      case ExprKind::Or:
-        return eval(file, children[0]) || eval(file, children[1]);
-      case ExprKind::Reference: {
-        const std::string* given = value_of(file, id);
-        return given && *given == "true";
-      }
-      case ExprKind::Compare:
-        return compare(file, e);
-      case ExprKind::Call:
-        return text_test(file, e);
-      default:
-        return false;
-    }
-  }
-
-  // starts_with, contains and includes (a multi-select value holds `A;B`); a formula is not
-  // evaluated, so it never matches.
-  bool text_test(const File& file, const Expr& e) const {
-    const auto args = file.children(e);
-    if (args.size() != 2) return false;
-    const std::string* given = value_of(file, args[0]);
-    const std::string_view wanted = file.exprs[args[1]].text;
-    if (!given) return false;
-    if (e.text == "starts_with") return std::string_view(*given).starts_with(wanted);
-    if (e.text == "contains") return given->find(wanted) != std::string::npos;
-    if (e.text != "includes") return false;
-    std::string_view rest = *given;
-    while (true) {
-      const std::size_t end = std::min(rest.find(';'), rest.size());
-      if (rest.substr(0, end) == wanted) return true;
-      if (end == rest.size()) return false;
-      rest.remove_prefix(end + 1);
-    }
-  }
-
-  void collect_reasons(const File& file, ExprId id, std::vector<std::string>& out) const {
-    const Expr& e = file.exprs[id];
-    if (e.kind == ExprKind::And || e.kind == ExprKind::Or || e.kind == ExprKind::Paren) {
-      for (ExprId child : file.children(e)) {
-        if (!eval(file, child)) collect_reasons(file, child, out);
-      }
-      return;
-    }
-    const std::string written(file.source->text().substr(e.begin, e.end - e.begin));
-    if (e.kind == ExprKind::Compare || e.kind == ExprKind::Reference) {
-      const ExprId ref = e.kind == ExprKind::Compare ? file.children(e)[0] : id;
-      const std::string* given = value_of(file, ref);
-      const std::string name = field_name(file, ref);
-      out.push_back(
-          fmt::format("`{}` is false ({})", written,
-                      given ? fmt::format("{} = {}", name, shown(*given)) : name + " is empty"));
-    } else if (e.kind == ExprKind::Call && e.text == "formula") {
-      out.push_back(fmt::format("`{}` is a formula gtmlint does not evaluate", written));
-    } else {
-      out.push_back(fmt::format("`{}` is false", written));
-    }
-  }
-
-  const Model& model_;
-  const Lead& lead_;
-};
 
 struct RouteOptions {
   std::string object;
@@ -232,7 +73,7 @@ std::optional<RouteOptions> parse_route_options(const std::vector<std::string>& 
 std::string describe_lead(const Lead& lead) {
   std::vector<std::string> parts;
   for (const auto& [name, value] : lead)
-    parts.push_back(fmt::format("{} = {}", name, shown(value)));
+    parts.push_back(fmt::format("{} = {}", name, shown_value(value)));
   return parts.empty() ? "an empty lead" : fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -249,7 +90,7 @@ std::vector<std::string_view> fields_of(const Model& model, std::string_view obj
 
 // Why `value` cannot be a value of `field` (its type, its picklist), or nothing.
 std::optional<std::string> value_problem(const Model& model, EntityId field, std::string_view name,
-                                         const std::string& value) {
+                                         const std::string& value, const rules::TextMatch& text) {
   const FieldValues values = field_values(model, field);
   switch (values.kind) {
     case FieldValueKind::Number:
@@ -265,7 +106,22 @@ std::optional<std::string> value_problem(const Model& model, EntityId field, std
       return fmt::format("`{}` is a true/false field; `{}` is neither", name, value);
     case FieldValueKind::Picklist: {
       const auto& picklist = values.picklist;
-      if (std::find(picklist.begin(), picklist.end(), value) != picklist.end()) return std::nullopt;
+      const auto known = [&](std::string_view one) {
+        return std::any_of(picklist.begin(), picklist.end(),
+                           [&](std::string_view v) { return text.equals(v, one); });
+      };
+      if (known(value)) return std::nullopt;
+      if (values.multi) {  // `A;B`: each part one of the values
+        std::optional<std::string> unknown;
+        std::string_view rest = value;
+        while (!rest.empty() && !unknown) {
+          const std::size_t end = std::min(rest.find(';'), rest.size());
+          if (!known(rest.substr(0, end))) unknown = std::string(rest.substr(0, end));
+          rest.remove_prefix(std::min(end + 1, rest.size()));
+        }
+        if (!unknown) return std::nullopt;
+        return value_problem(model, field, name, *unknown, text);
+      }
       std::string problem = fmt::format("`{}` is not a value of `{}`", value, name);
       if (const auto best = closest_or_expansion(value, picklist))
         return problem + fmt::format("; did you mean `{}`?", *best);
@@ -280,7 +136,8 @@ std::optional<std::string> value_problem(const Model& model, EntityId field, std
 
 // Every field named on the command line must be a field of the object, and every value one the
 // field can hold: a lead no form could create is a question with no answer.
-bool check_lead(const Model& model, std::string_view object, const Lead& lead, Io& io) {
+bool check_lead(const Model& model, std::string_view object, const Lead& lead,
+                const rules::TextMatch& text, Io& io) {
   const std::vector<std::string_view> known = fields_of(model, object);
   for (const auto& [name, value] : lead) {
     if (std::find(known.begin(), known.end(), name) == known.end()) {
@@ -290,7 +147,7 @@ bool check_lead(const Model& model, std::string_view object, const Lead& lead, I
       return false;
     }
     const EntityId field = model.find("fields", fmt::format("{}.{}", object, name));
-    if (const auto problem = value_problem(model, field, name, value)) {
+    if (const auto problem = value_problem(model, field, name, value, text)) {
       io.err << "gtmlint: " << *problem << "\n";
       return false;
     }
@@ -329,6 +186,21 @@ std::string assignee_text(const Model& model, const File& file, ExprId assign, s
   return fmt::format("{}: one of {}", format_value(model, value), fmt::join(members, ", "));
 }
 
+std::string assignment(const Model& model, const File& file, const Attribute* assign,
+                       std::int64_t today) {
+  if (!assign) return "nobody";
+  const Expr& value = file.exprs[assign->value];
+  if (value.kind == ExprKind::Reference && value.text == "keep_owner") return "keep_owner";
+  return assignee_text(model, file, assign->value, today);
+}
+
+// What the routing does with a rule that took the lead.
+std::string taken_text(std::string_view would, const std::string& assignee) {
+  if (assignee == "keep_owner")
+    return fmt::format("the lead {}keeps its owner (`keep_owner`)", would);
+  return fmt::format("{}assigned to {}", would, assignee);
+}
+
 void route_one(const Model& model, EntityId routing, const Lead& lead, std::int64_t today, Io& io) {
   const File& file = model.file_of(routing);
   const LineColumn at = file.source->line_column(model.block_of(routing).begin);
@@ -337,7 +209,15 @@ void route_one(const Model& model, EntityId routing, const Lead& lead, std::int6
       "routing `{}` ({}:{}{}) for {}:\n", model.display_name(routing), file.source->path(), at.line,
       live ? "" : ", switched off: `active = false`, so not live", describe_lead(lead));
   const std::string_view would = live ? "" : "would be ";
-  LeadEvaluator evaluator(model, lead);
+  const std::string object(model.attr_expr(routing, "object")->text);
+  const rules::LeadEvaluator evaluator(model, object, lead,
+                                       rules::text_case_of(model, routing, object));
+  std::vector<std::string> undecided;  // rules before the match that gtmlint cannot evaluate
+  const auto unless = [&] {
+    return undecided.empty() ? std::string()
+                             : fmt::format(", unless {} matches first (not evaluated)",
+                                           fmt::join(undecided, " or "));
+  };
   std::size_t number = 0;
   for (EntityId rule : model.children_of(routing)) {
     if (model.kind_of(rule).name != "rule") continue;
@@ -345,26 +225,27 @@ void route_one(const Model& model, EntityId routing, const Lead& lead, std::int6
     const Attribute* when = model.attr(rule, "when");
     if (!when) continue;
     const File& rule_file = model.file_of(rule);
-    if (evaluator.matches(rule_file, when->value)) {
+    const rules::Truth verdict = evaluator.evaluate(rule_file, when->value);
+    if (verdict == rules::Truth::True) {
       io.out << fmt::format("  {}. {}: matches\n", number, model.display_name(rule));
-      const Attribute* assign = model.attr(rule, "assign");
-      io.out << fmt::format(
-          "{}assigned to {}\n", would,
-          assign ? assignee_text(model, rule_file, assign->value, today) : "nobody");
+      io.out << taken_text(would, assignment(model, rule_file, model.attr(rule, "assign"), today))
+             << unless() << "\n";
       return;
     }
     const auto reasons = evaluator.reasons(rule_file, when->value);
-    io.out << fmt::format("  {}. {}: no, {}\n", number, model.display_name(rule),
-                          fmt::join(reasons, "; "));
+    const bool cannot_tell = verdict == rules::Truth::Unknown;
+    if (cannot_tell) undecided.push_back(fmt::format("rule {}", number));
+    io.out << fmt::format("  {}. {}: {}, {}\n", number, model.display_name(rule),
+                          cannot_tell ? "cannot tell" : "no", fmt::join(reasons, "; "));
   }
   const Attribute* fallback = model.attr(routing, "fallback");
   if (fallback) {
-    io.out << fmt::format("no rule matches; the fallback {} it to {}\n",
+    io.out << fmt::format("no rule matches; the fallback {} it to {}{}\n",
                           live ? "assigns" : "would assign",
-                          assignee_text(model, file, fallback->value, today));
+                          assignee_text(model, file, fallback->value, today), unless());
   } else {
-    io.out << fmt::format("no rule matches and there is no fallback: the lead {}not assigned\n",
-                          live ? "is " : "would be ");
+    io.out << fmt::format("no rule matches and there is no fallback: the lead {}not assigned{}\n",
+                          live ? "is " : "would be ", unless());
   }
 }
 
@@ -421,7 +302,8 @@ int run_route(const std::vector<std::string>& args, Io& io) {
   const Shown shown = routings_to_show(model, routings, *options);
   for (EntityId routing : shown.routings) {
     const std::string object(model.attr_expr(routing, "object")->text);
-    if (!check_lead(model, object, options->lead, io)) return kExitFailure;
+    const rules::TextMatch text(rules::text_case_of(model, routing, object));
+    if (!check_lead(model, object, options->lead, text, io)) return kExitFailure;
   }
   for (EntityId routing : shown.routings) route_one(model, routing, options->lead, *today, io);
   for (EntityId routing : shown.left_out) {

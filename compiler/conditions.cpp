@@ -19,7 +19,7 @@ FieldValues field_values(const Model& model, EntityId field) {
     const Expr& type = file.exprs[file.attributes[slot.attribute].value];
     const std::string_view name = type.text;
     if (type.kind == ExprKind::Call && (name == "picklist" || name == "multipicklist")) {
-      FieldValues values{FieldValueKind::Picklist, {}};
+      FieldValues values{FieldValueKind::Picklist, {}, name == "multipicklist"};
       for (ExprId id : file.children(type)) values.picklist.push_back(file.exprs[id].text);
       return values;
     }

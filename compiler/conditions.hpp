@@ -18,6 +18,7 @@ enum class FieldValueKind { Unknown, Text, Number, Date, Bool, Picklist };
 struct FieldValues {
   FieldValueKind kind = FieldValueKind::Unknown;
   std::vector<std::string_view> picklist;  ///< the allowed values of a picklist
+  bool multi = false;                      ///< a multi-select picklist (`A;B` holds A and B)
 };
 
 /// The value kind of a field entity, read from its attribute of type `field_type`.

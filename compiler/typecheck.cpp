@@ -150,11 +150,30 @@ class TypeChecker {
         for (ExprId side : file.children(e)) check(file, side, type.args[0], owner);
         return;
       case TypeKind::OneOf:
-        for (const Type& alternative : type.args) {
-          if (shape_matches(e, alternative)) return check(file, id, alternative, owner);
+        if (const Type* word = enum_naming(type, e)) return check(file, id, *word, owner);
+        // A name is a reference unless an enum alternative lists it (`keep_owner` vs `ana`);
+        // an enum takes other names only when nothing else does (for its did-you-mean).
+        for (const bool enums : {false, true}) {
+          for (const Type& alternative : type.args) {
+            if ((alternative.kind == TypeKind::Enum) != enums) continue;
+            if (shape_matches(e, alternative)) return check(file, id, alternative, owner);
+          }
         }
         return mismatch(file, e, type);
     }
+  }
+
+  // The enum alternative of a one_of that lists the name `e`, if any.
+  static const Type* enum_naming(const Type& type, const Expr& e) {
+    if (e.kind != ExprKind::Reference) return nullptr;
+    for (const Type& alternative : type.args) {
+      if (alternative.kind == TypeKind::Enum &&
+          std::find(alternative.names.begin(), alternative.names.end(), e.text) !=
+              alternative.names.end()) {
+        return &alternative;
+      }
+    }
+    return nullptr;
   }
 
   // Whether `e` is written the way `type` is (so that its errors are about that type).

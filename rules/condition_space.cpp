@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "compiler/literals.hpp"
+#include "compiler/resolve.hpp"
 
 namespace gtm::rules {
 
@@ -47,38 +49,39 @@ AtomSet AtomSet::minus(const AtomSet& other) const {
   return out;
 }
 
-ConditionSpace::ConditionSpace(const Model& model, std::string_view object)
-    : model_(model), current_(&model), object_(object) {}
+ConditionSpace::ConditionSpace(const Model& model, std::string_view object, TextCase mode)
+    : model_(model), current_(&model), object_(object), text_(mode) {}
 
-// Atom layout: picklist: values, then empty. Bool: true, false, empty. Text: constants, any
-// other value, empty. Number and date with points p0 < ... < pk-1: below p0, p0, between p0 and
-// p1, p1, ..., pk-1, above pk-1, empty.
+// Atom layout: picklist: values, then (multi-select) "several values", then empty. Bool: true,
+// false, empty. Text: constants, any other value, any other value starting with each prefix,
+// empty. Number and date with points p0 < ... < pk-1: below p0, p0, between p0 and p1, p1, ...,
+// pk-1, above pk-1, empty. Parts and items: yes, no.
 std::size_t ConditionSpace::atom_count(const Field& field) const {
+  if (field.dim != Dim::Value) return 2;
   switch (field.kind) {
     case FieldValueKind::Picklist:
-      return field.values.size() + 1;
+      return field.values.size() + (field.multi ? 2 : 1);
     case FieldValueKind::Bool:
       return 3;
     case FieldValueKind::Number:
     case FieldValueKind::Date:
       return 2 * field.points.size() + 2;
     default:
-      return field.values.size() + 2;
+      return field.values.size() + 1 + field.prefixes.size() + 1;
   }
 }
 
 std::optional<std::size_t> ConditionSpace::field_index(const File& file, ExprId reference) const {
   const EntityId entity = current_->target(file.id, reference);
   if (entity == kNoEntity) return std::nullopt;
-  if (current_ == &model_) {
-    for (std::size_t i = 0; i < fields_.size(); ++i) {
-      if (fields_[i].entity == entity) return i;
-    }
-  }
-  // Another version's model: its fields are the same fields when their paths are.
   const std::string_view path = current_->entities[entity].name;
   for (std::size_t i = 0; i < fields_.size(); ++i) {
-    if (fields_[i].path == path) return i;
+    if (fields_[i].dim != Dim::Value) continue;
+    if (current_ == &model_ ? fields_[i].entity == entity : fields_[i].path == path) return i;
+  }
+  // Another version's model: its fields are the same fields when their paths are.
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    if (fields_[i].dim == Dim::Value && fields_[i].path == path) return i;
   }
   return std::nullopt;
 }
@@ -103,6 +106,18 @@ std::vector<const Expr*> constants(const File& file, const Expr& rhs) {
   return out;
 }
 
+bool is_text(FieldValueKind kind) {
+  return kind == FieldValueKind::Text || kind == FieldValueKind::Unknown;
+}
+
+// The text tests a call can be: `starts_with(FIELD, "x")` and the like, with a field and a text.
+bool is_text_test(const File& file, const Expr& e) {
+  if (e.kind != ExprKind::Call || e.text == "formula") return false;
+  const auto args = file.children(e);
+  return args.size() == 2 && file.exprs[args[0]].kind == ExprKind::Reference &&
+         file.exprs[args[1]].kind == ExprKind::String;
+}
+
 }  // namespace
 
 void ConditionSpace::collect(const File& file, ExprId condition) {
@@ -111,6 +126,7 @@ void ConditionSpace::collect(const File& file, ExprId condition) {
 
 void ConditionSpace::collect(const Model& model, const File& file, ExprId condition) {
   current_ = &model;
+  everything_.reset();
   collect_in(file, condition);
   current_ = &model_;
 }
@@ -122,58 +138,116 @@ std::optional<Region> ConditionSpace::region(const File& file, ExprId condition)
 std::optional<Region> ConditionSpace::region(const Model& model, const File& file,
                                              ExprId condition) const {
   current_ = &model;
-  auto found = region_in(file, condition);
+  Bounds found = region_in(file, condition);
   current_ = &model_;
-  return found;
+  if (!found.exact()) return std::nullopt;
+  return std::move(found.sure);
+}
+
+Bounds ConditionSpace::bounds(const File& file, ExprId condition) const {
+  return region_in(file, condition);
+}
+
+// The Value dimension of the field a reference names, declared on first sight; nullopt if the
+// reference names no field of this space's object.
+std::optional<std::size_t> ConditionSpace::ensure_field(const File& file, ExprId reference) {
+  const EntityId entity = current_->target(file.id, reference);
+  if (entity == kNoEntity) return std::nullopt;
+  const std::string_view path = current_->entities[entity].name;
+  if (!is_field_of(path, object_)) return std::nullopt;
+  auto index = field_index(file, reference);
+  const FieldValues values = field_values(*current_, entity);
+  if (!index) {
+    Field field;
+    field.entity = current_ == &model_ ? entity : kNoEntity;
+    field.path = std::string(path);
+    field.name = field.path.substr(field.path.rfind('.') + 1);
+    field.kind = values.kind;
+    field.multi = values.multi;
+    fields_.push_back(std::move(field));
+    index = fields_.size() - 1;
+  }
+  Field& field = fields_[*index];
+  if (field.entity == kNoEntity && current_ == &model_) field.entity = entity;
+  // Each version's picklist values: a value one of them removed is still a value of leads.
+  for (std::string_view v : values.picklist) add_constant(field, v);
+  return index;
+}
+
+void ConditionSpace::add_constant(Field& field, std::string_view text) {
+  std::string key = text_.key(text);
+  if (std::find(field.keys.begin(), field.keys.end(), key) != field.keys.end()) return;
+  field.values.emplace_back(text);
+  field.keys.push_back(std::move(key));
+}
+
+void ConditionSpace::add_prefix(std::size_t index, std::string_view text) {
+  Field& field = fields_[index];
+  std::string key = text_.key(text);
+  if (std::find(field.prefix_keys.begin(), field.prefix_keys.end(), key) !=
+      field.prefix_keys.end()) {
+    return;
+  }
+  field.prefixes.emplace_back(text);
+  field.prefix_keys.push_back(std::move(key));
+}
+
+std::size_t ConditionSpace::add_part(std::size_t index, std::string_view text, Dim dim) {
+  const std::string key = text_.key(text);
+  for (std::size_t part : fields_[index].parts) {
+    if (fields_[part].pattern_key == key) return part;
+  }
+  Field part;
+  part.dim = dim;
+  part.parent = index;
+  part.path = fields_[index].path;
+  part.name = fields_[index].name;
+  part.kind = fields_[index].kind;
+  part.pattern = std::string(text);
+  part.pattern_key = key;
+  fields_.push_back(std::move(part));
+  fields_[index].parts.push_back(fields_.size() - 1);
+  return fields_.size() - 1;
 }
 
 void ConditionSpace::collect_in(const File& file, ExprId condition) {
   const Expr& e = file.exprs[condition];
-  ExprId reference = condition;
-  if (e.kind == ExprKind::Compare) {
-    reference = file.children(e)[0];
-  } else if (e.kind != ExprKind::Reference) {
+  if (is_text_test(file, e)) {
+    const auto args = file.children(e);
+    const auto index = ensure_field(file, args[0]);
+    if (!index) return;
+    const std::string_view pattern = file.exprs[args[1]].text;
+    const Field& field = fields_[*index];
+    if (is_text(field.kind) && e.text == "starts_with") add_prefix(*index, pattern);
+    if (is_text(field.kind) && e.text == "contains") add_part(*index, pattern, Dim::Part);
+    if (field.kind == FieldValueKind::Picklist && field.multi && e.text == "includes")
+      add_part(*index, pattern, Dim::Item);
+    return;
+  }
+  if (e.kind != ExprKind::Compare && e.kind != ExprKind::Reference) {
     for (ExprId child : file.children(e)) collect_in(file, child);
     return;
   }
-  const EntityId entity = current_->target(file.id, reference);
-  if (entity == kNoEntity) return;
-  auto index = field_index(file, reference);
-  if (!index) {
-    Field field;
-    field.entity = current_ == &model_ ? entity : kNoEntity;
-    field.path = std::string(current_->entities[entity].name);
-    field.name = field.path.substr(field.path.rfind('.') + 1);
-    const FieldValues values = field_values(*current_, entity);
-    field.kind = values.kind;
-    fields_.push_back(std::move(field));
-    index = fields_.size() - 1;
-  }
-  if (fields_[*index].entity == kNoEntity && current_ == &model_) fields_[*index].entity = entity;
-  {
-    // Each version's picklist values: a value one of them removed is still a value of leads.
-    Field& field = fields_[*index];
-    for (std::string_view v : field_values(*current_, entity).picklist) {
-      if (std::find(field.values.begin(), field.values.end(), v) == field.values.end()) {
-        field.values.emplace_back(v);
-      }
-    }
-  }
-  if (e.kind != ExprKind::Compare) return;
+  const auto index =
+      ensure_field(file, e.kind == ExprKind::Compare ? file.children(e)[0] : condition);
+  if (!index || e.kind != ExprKind::Compare) return;
   Field& field = fields_[*index];
   for (const Expr* constant : constants(file, file.exprs[file.children(e)[1]])) {
     if (field.kind == FieldValueKind::Number || field.kind == FieldValueKind::Date) {
       if (auto point = numeric(*constant)) field.points.push_back(*point);
-    } else if ((field.kind == FieldValueKind::Text || field.kind == FieldValueKind::Unknown) &&
-               constant->kind == ExprKind::String) {
-      if (std::find(field.values.begin(), field.values.end(), constant->text) ==
-          field.values.end()) {
-        field.values.emplace_back(constant->text);
-      }
+    } else if (is_text(field.kind) && constant->kind == ExprKind::String) {
+      add_constant(field, constant->text);
     }
   }
   std::sort(field.points.begin(), field.points.end());
   field.points.erase(std::unique(field.points.begin(), field.points.end()), field.points.end());
+}
+
+std::optional<std::size_t> ConditionSpace::constant_atom(const Field& field,
+                                                         std::string_view text) const {
+  const auto it = std::find(field.keys.begin(), field.keys.end(), text_.key(text));
+  if (it == field.keys.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - field.keys.begin());
 }
 
 std::optional<std::size_t> ConditionSpace::atom_of(const Field& field, const Expr& value) const {
@@ -190,19 +264,16 @@ std::optional<std::size_t> ConditionSpace::atom_of(const Field& field, const Exp
       const auto it = std::lower_bound(field.points.begin(), field.points.end(), *point);
       return 2 * static_cast<std::size_t>(it - field.points.begin()) + 1;
     }
-    default: {
+    default:
       if (value.kind != ExprKind::String) return std::nullopt;
-      const auto it = std::find(field.values.begin(), field.values.end(), value.text);
-      if (it != field.values.end()) return static_cast<std::size_t>(it - field.values.begin());
-      return std::nullopt;  // a picklist value the field does not have
-    }
+      return constant_atom(field, value.text);  // nullopt: a picklist value the field lacks
   }
 }
 
 // A picklist value the field does not have (reported as routing-unknown-value): no lead has it.
-bool ConditionSpace::is_foreign_value(const Field& field, const Expr& value) {
+bool ConditionSpace::is_foreign_value(const Field& field, const Expr& value) const {
   return field.kind == FieldValueKind::Picklist && value.kind == ExprKind::String &&
-         std::find(field.values.begin(), field.values.end(), value.text) == field.values.end();
+         !constant_atom(field, value.text);
 }
 
 std::optional<AtomSet> ConditionSpace::comparison(const Field& field, CompareOp op,
@@ -221,11 +292,8 @@ std::optional<AtomSet> ConditionSpace::comparison(const Field& field, CompareOp 
       set.set(*atom);
       return set;
     case CompareOp::Ne:
-      return AtomSet(count, true).minus([&] {
-        AtomSet one(count, false);
-        one.set(*atom);
-        return one;
-      }());
+      set.set(*atom);
+      return AtomSet(count, true).minus(set);
     default:
       break;
   }
@@ -249,68 +317,153 @@ Box ConditionSpace::full_box() const {
   return box;
 }
 
-Region ConditionSpace::everything() const {
-  return {full_box()};
+const Region& ConditionSpace::everything() const {
+  if (!everything_) everything_ = realizable();
+  return *everything_;
 }
 
-std::optional<Region> ConditionSpace::region_in(const File& file, ExprId condition) const {
+Region ConditionSpace::from(std::size_t dim, const AtomSet& set) const {
+  if (set.empty()) return {};
+  Box box = full_box();
+  box[dim] = set;
+  return {std::move(box)};
+}
+
+Bounds ConditionSpace::unknown(std::string why) const {
+  return Bounds{{}, everything(), std::move(why)};
+}
+
+Bounds ConditionSpace::region_in(const File& file, ExprId condition) const {
   const Expr& e = file.exprs[condition];
   switch (e.kind) {
     case ExprKind::Bool:
-      return e.boolean ? everything() : Region{};
+      return {e.boolean ? everything() : Region{}, std::nullopt, {}};
     case ExprKind::Paren:
       return region_in(file, file.children(e)[0]);
     case ExprKind::Not: {
-      auto inner = region_in(file, file.children(e)[0]);
-      if (!inner) return std::nullopt;
-      return subtract(everything(), *inner);
+      Bounds inner = region_in(file, file.children(e)[0]);
+      Region sure = subtract(everything(), inner.upper());
+      if (inner.exact()) return {std::move(sure), std::nullopt, {}};
+      return {std::move(sure), subtract(everything(), inner.sure), std::move(inner.why)};
     }
     case ExprKind::And:
     case ExprKind::Or: {
-      auto a = region_in(file, file.children(e)[0]);
-      auto b = region_in(file, file.children(e)[1]);
-      if (!a || !b) return std::nullopt;
-      if (e.kind == ExprKind::And) return intersect(*a, *b);
-      a->insert(a->end(), b->begin(), b->end());
-      count_boxes(a->size());
-      return a;
+      Bounds a = region_in(file, file.children(e)[0]);
+      Bounds b = region_in(file, file.children(e)[1]);
+      const bool exact = a.exact() && b.exact();
+      const auto combine = [&](const Region& x, const Region& y) {
+        if (e.kind == ExprKind::And) return intersect(x, y);
+        Region out = x;
+        out.insert(out.end(), y.begin(), y.end());
+        count_boxes(out.size());
+        return out;
+      };
+      Bounds out{combine(a.sure, b.sure), std::nullopt, a.why.empty() ? b.why : a.why};
+      if (!exact) out.maybe = combine(a.upper(), b.upper());
+      return out;
     }
     case ExprKind::Reference:
-    case ExprKind::Compare: {
-      const bool bare = e.kind == ExprKind::Reference;
-      const auto index = field_index(file, bare ? condition : file.children(e)[0]);
-      if (!index) return std::nullopt;
-      const Field& field = fields_[*index];
-      std::optional<AtomSet> set;
-      if (bare) {
-        if (field.kind != FieldValueKind::Bool) return std::nullopt;
-        set = AtomSet(3, false);
-        set->set(0);
-      } else if (e.op == CompareOp::In || e.op == CompareOp::NotIn) {
-        const Expr& list = file.exprs[file.children(e)[1]];
-        if (list.kind != ExprKind::List) return std::nullopt;
-        set = AtomSet(atom_count(field), false);
-        for (ExprId item : file.children(list)) {
-          if (is_foreign_value(field, file.exprs[item])) continue;  // matches no lead
-          const auto atom = atom_of(field, file.exprs[item]);
-          if (!atom) return std::nullopt;
-          set->set(*atom);
-        }
-        if (e.op == CompareOp::NotIn) set = AtomSet(atom_count(field), true).minus(*set);
-      } else {
-        set = comparison(field, e.op, file.exprs[file.children(e)[1]]);
-      }
-      if (!set) return std::nullopt;
-      Box box = full_box();
-      box[*index] = *set;
-      if (set->empty()) return Region{};
-      return Region{box};
-    }
+    case ExprKind::Compare:
+    case ExprKind::Call:
+      return leaf(file, condition);
     default:
-      return std::nullopt;
+      return unknown("a condition gtmlint cannot read");
   }
 }
 
+// One comparison or text test: exact, or unknown with why.
+Bounds ConditionSpace::leaf(const File& file, ExprId condition) const {
+  const Expr& e = file.exprs[condition];
+  const std::string written(file.source->text().substr(e.begin, e.end - e.begin));
+  if (e.kind == ExprKind::Call && !is_text_test(file, e)) {
+    return unknown(fmt::format("`{}` is a formula gtmlint does not evaluate", written));
+  }
+  const ExprId reference = e.kind == ExprKind::Reference ? condition : file.children(e)[0];
+  const auto index = field_index(file, reference);
+  if (!index) {
+    return unknown(fmt::format("`{}` reads `{}`, which is not a field of `{}`", written,
+                               file.exprs[reference].text, object_));
+  }
+  const Field& field = fields_[*index];
+  const auto exact = [&](Region r) {
+    const Region& all = everything();
+    if (all.size() == 1 && all.front() == full_box()) return Bounds{std::move(r), std::nullopt, {}};
+    return Bounds{intersect(r, all), std::nullopt, {}};
+  };
+  const auto cannot = [&] {
+    return unknown(fmt::format("`{}` is a test gtmlint cannot decide on a {} field", written,
+                               field.multi ? "multi-select" : "this kind of"));
+  };
+  if (e.kind == ExprKind::Reference) {
+    if (field.kind != FieldValueKind::Bool) return cannot();
+    AtomSet yes(3, false);
+    yes.set(0);
+    return exact(from(*index, yes));
+  }
+  if (e.kind == ExprKind::Call) {
+    const std::string_view pattern = file.exprs[file.children(e)[1]].text;
+    const std::string key = text_.key(pattern);
+    if (is_text(field.kind) && e.text == "contains") {
+      for (std::size_t part : field.parts) {
+        if (fields_[part].pattern_key != key) continue;
+        AtomSet yes(2, false);
+        yes.set(0);
+        return exact(from(part, yes));
+      }
+    }
+    if (field.kind == FieldValueKind::Picklist && field.multi && e.text == "includes") {
+      for (std::size_t item : field.parts) {
+        if (fields_[item].pattern_key != key) continue;
+        AtomSet yes(2, false);
+        yes.set(0);
+        return exact(from(item, yes));
+      }
+    }
+    AtomSet set(atom_count(field), false);
+    if (is_text(field.kind) && e.text == "starts_with") {
+      // Constants that start with it, and the classes of prefixes that extend it.
+      for (std::size_t c = 0; c < field.keys.size(); ++c) {
+        if (field.keys[c].starts_with(key)) set.set(c);
+      }
+      for (std::size_t p = 0; p < field.prefix_keys.size(); ++p) {
+        if (field.prefix_keys[p].starts_with(key)) set.set(field.values.size() + 1 + p);
+      }
+      return exact(from(*index, set));
+    }
+    if (field.kind == FieldValueKind::Picklist && !field.multi) {
+      for (std::size_t v = 0; v < field.values.size(); ++v) {
+        const std::string& value = field.values[v];
+        const bool yes = e.text == "starts_with" ? text_.starts_with(value, pattern)
+                         : e.text == "contains"  ? text_.contains(value, pattern)
+                                                 : text_.includes(value, pattern);
+        if (yes) set.set(v);
+      }
+      return exact(from(*index, set));
+    }
+    return cannot();
+  }
+  if (field.multi && (e.op != CompareOp::Eq && e.op != CompareOp::Ne && e.op != CompareOp::In &&
+                      e.op != CompareOp::NotIn)) {
+    return cannot();
+  }
+  std::optional<AtomSet> set;
+  if (e.op == CompareOp::In || e.op == CompareOp::NotIn) {
+    const Expr& list = file.exprs[file.children(e)[1]];
+    if (list.kind != ExprKind::List) return cannot();
+    set = AtomSet(atom_count(field), false);
+    for (ExprId item : file.children(list)) {
+      if (is_foreign_value(field, file.exprs[item])) continue;  // matches no lead
+      const auto atom = atom_of(field, file.exprs[item]);
+      if (!atom) return cannot();
+      set->set(*atom);
+    }
+    if (e.op == CompareOp::NotIn) set = AtomSet(atom_count(field), true).minus(*set);
+  } else {
+    set = comparison(field, e.op, file.exprs[file.children(e)[1]]);
+  }
+  if (!set) return cannot();
+  return exact(from(*index, *set));
+}
 void start_region_budget() {
   boxes_made = 0;
 }
@@ -389,53 +542,206 @@ Region ConditionSpace::subtract(const Region& a, const Region& b) {
   return current;
 }
 
-bool ConditionSpace::share_a_field(const Region& a, const Region& b) const {
-  const auto constrained = [&](const Region& r, std::size_t f) {
-    const AtomSet full(atom_count(fields_[f]), true);
-    return std::any_of(r.begin(), r.end(), [&](const Box& box) { return !(box[f] == full); });
+namespace {
+
+// A partial assignment of a field's parts: yes (0), no (1) or either (2).
+using PartChoice = std::vector<int>;
+
+// Splits assignments until every one respects `s holds => t holds` for each implication.
+std::vector<PartChoice> respect(std::vector<PartChoice> choices,
+                                const std::vector<std::pair<std::size_t, std::size_t>>& implies) {
+  for (const auto& [s, t] : implies) {
+    std::vector<PartChoice> next;
+    for (PartChoice& c : choices) {
+      if (c[s] == 1 || c[t] == 0) {
+        next.push_back(std::move(c));
+        continue;
+      }
+      if (c[s] == 2) {  // either s does not hold, or both do
+        PartChoice without = c;
+        without[s] = 1;
+        next.push_back(std::move(without));
+      }
+      if (c[t] == 2) {
+        c[s] = 0;
+        c[t] = 0;
+        next.push_back(std::move(c));
+      }
+    }
+    choices = std::move(next);
+    if (choices.size() > kMaxRegionBoxes) throw RegionTooLarge{false};
+  }
+  return choices;
+}
+
+}  // namespace
+
+Region ConditionSpace::realizable() const {
+  Region all{full_box()};
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    if (fields_[i].dim == Dim::Value && !fields_[i].parts.empty())
+      all = intersect(all, local_boxes(i));
+  }
+  return all;
+}
+
+Region ConditionSpace::local_boxes(std::size_t index) const {
+  return fields_[index].multi ? multi_boxes(index) : text_boxes(index);
+}
+
+namespace {
+
+// Value atoms grouped by the parts each forces, and a box maker for the groups.
+struct Groups {
+  std::map<PartChoice, std::vector<std::size_t>> atoms;
+  void add(PartChoice choice, std::size_t atom) { atoms[std::move(choice)].push_back(atom); }
+};
+
+}  // namespace
+
+// The leads a text field with `contains` patterns can have: empty contains nothing; a constant
+// contains exactly what it contains; a value of a prefix class contains what its prefix
+// contains and any other patterns, as long as it contains each pattern inside one it contains.
+Region ConditionSpace::text_boxes(std::size_t index) const {
+  const Field& field = fields_[index];
+  const std::size_t count = atom_count(field);
+  const std::vector<std::size_t>& parts = field.parts;
+  const auto inside = [&](std::size_t part, std::string_view key) {
+    return key.find(fields_[parts[part]].pattern_key) != std::string_view::npos;
   };
-  for (std::size_t f = 0; f < fields_.size(); ++f) {
-    if (constrained(a, f) && constrained(b, f)) return true;
+  Groups groups;
+  groups.add(PartChoice(parts.size(), 1), count - 1);  // empty
+  for (std::size_t c = 0; c < field.keys.size(); ++c) {
+    PartChoice choice(parts.size());
+    for (std::size_t p = 0; p < parts.size(); ++p) choice[p] = inside(p, field.keys[c]) ? 0 : 1;
+    groups.add(std::move(choice), c);
+  }
+  for (std::size_t k = 0; k <= field.prefix_keys.size(); ++k) {
+    const std::string_view key = k == 0 ? std::string_view() : field.prefix_keys[k - 1];
+    PartChoice choice(parts.size());
+    for (std::size_t p = 0; p < parts.size(); ++p) choice[p] = inside(p, key) ? 0 : 2;
+    groups.add(std::move(choice), field.values.size() + k);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> implies;  // s contains t
+  for (std::size_t s = 0; s < parts.size(); ++s) {
+    for (std::size_t t = 0; t < parts.size(); ++t) {
+      if (s != t && inside(t, fields_[parts[s]].pattern_key)) implies.emplace_back(s, t);
+    }
+  }
+  Region out;
+  for (const auto& [choice, atoms] : groups.atoms) {
+    for (const PartChoice& c : respect({choice}, implies)) {
+      Box box = full_box();
+      box[index] = AtomSet(count, false);
+      for (std::size_t atom : atoms) box[index].set(atom);
+      for (std::size_t p = 0; p < parts.size(); ++p) {
+        if (c[p] != 2) box[parts[p]] = AtomSet(2, false), box[parts[p]].set(c[p]);
+      }
+      out.push_back(std::move(box));
+    }
+  }
+  count_boxes(out.size());
+  return out;
+}
+
+// The leads a multi-select field with `includes` tests can have: empty holds nothing, one value
+// holds itself, several values hold at least two values of the picklist.
+Region ConditionSpace::multi_boxes(std::size_t index) const {
+  const Field& field = fields_[index];
+  const std::size_t count = atom_count(field);
+  const std::vector<std::size_t>& items = field.parts;
+  std::vector<bool> real(items.size());  // an item the picklist has
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const std::string& key = fields_[items[k]].pattern_key;
+    real[k] = std::find(field.keys.begin(), field.keys.end(), key) != field.keys.end();
+  }
+  const std::size_t unmentioned =
+      field.values.size() - static_cast<std::size_t>(std::count(real.begin(), real.end(), true));
+  Region out;
+  const auto add = [&](std::size_t atom, const PartChoice& c) {
+    Box box = full_box();
+    box[index] = AtomSet(count, false);
+    box[index].set(atom);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (c[k] != 2) box[items[k]] = AtomSet(2, false), box[items[k]].set(c[k]);
+    }
+    out.push_back(std::move(box));
+  };
+  add(count - 1, PartChoice(items.size(), 1));
+  for (std::size_t v = 0; v < field.values.size(); ++v) {
+    PartChoice c(items.size());
+    for (std::size_t k = 0; k < items.size(); ++k)
+      c[k] = fields_[items[k]].pattern_key == field.keys[v] ? 0 : 1;
+    add(v, c);
+  }
+  const std::size_t several = field.values.size();
+  PartChoice free(items.size());
+  for (std::size_t k = 0; k < items.size(); ++k) free[k] = real[k] ? 2 : 1;
+  if (unmentioned >= 2) {
+    add(several, free);
+  } else {
+    // Few values left unnamed: every combination of the named ones that makes two or more.
+    std::vector<std::size_t> named;
+    for (std::size_t k = 0; k < items.size(); ++k)
+      if (real[k]) named.push_back(k);
+    if (named.size() > 14) throw RegionTooLarge{false};
+    for (std::size_t mask = 0; mask < (std::size_t{1} << named.size()); ++mask) {
+      if (static_cast<std::size_t>(__builtin_popcountll(mask)) + unmentioned < 2) continue;
+      PartChoice c = free;
+      for (std::size_t b = 0; b < named.size(); ++b) c[named[b]] = (mask >> b) & 1 ? 0 : 1;
+      add(several, c);
+    }
+  }
+  count_boxes(out.size());
+  return out;
+}
+
+std::vector<bool> ConditionSpace::fields_read(const File& file, ExprId condition) const {
+  std::vector<bool> read(fields_.size(), false);
+  const auto visit = [&](const auto& self, ExprId id) -> void {
+    const Expr& e = file.exprs[id];
+    ExprId reference = id;
+    if (e.kind == ExprKind::Compare || (e.kind == ExprKind::Call && is_text_test(file, e))) {
+      reference = file.children(e)[0];
+    } else if (e.kind != ExprKind::Reference) {
+      for (ExprId child : file.children(e)) self(self, child);
+      return;
+    }
+    if (const auto index = field_index(file, reference)) read[*index] = true;
+  };
+  visit(visit, condition);
+  return read;
+}
+
+bool ConditionSpace::share_a_field(const std::vector<bool>& a, const std::vector<bool>& b) {
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+    if (a[i] && b[i]) return true;
   }
   return false;
 }
 
-std::string ConditionSpace::atom_text(const Field& field, std::size_t atom) const {
-  const std::size_t empty = atom_count(field) - 1;
-  if (atom == empty) return field.name + " empty";
+std::string ConditionSpace::number_at(const Field& field, std::size_t atom) const {
   const auto number = [&](double value) {
     if (field.kind == FieldValueKind::Date) return format_date(static_cast<std::int64_t>(value));
     return fmt::format("{}", value);
   };
-  switch (field.kind) {
-    case FieldValueKind::Bool:
-      return fmt::format("{} = {}", field.name, atom == 0 ? "true" : "false");
-    case FieldValueKind::Number:
-    case FieldValueKind::Date: {
-      const auto& p = field.points;
-      const std::size_t i = atom / 2;
-      if (atom % 2 == 1) return fmt::format("{} = {}", field.name, number(p[i]));
-      if (p.empty()) return fmt::format("{} = {}", field.name, number(0));
-      if (i == 0) return fmt::format("{} = {}", field.name, number(p[0] - 1));
-      if (i == p.size()) return fmt::format("{} = {}", field.name, number(p.back() + 1));
-      const double below = p[i - 1], above = p[i];
-      return fmt::format("{} = {}", field.name,
-                         number(above - below > 1 ? below + 1 : (below + above) / 2));
-    }
-    default:
-      if (atom < field.values.size())
-        return fmt::format("{} = \"{}\"", field.name, field.values[atom]);
-      std::vector<std::string> quoted;
-      for (const std::string& v : field.values) quoted.push_back(fmt::format("\"{}\"", v));
-      return fmt::format("{} not in [{}]", field.name, fmt::join(quoted, ", "));
-  }
+  const auto& p = field.points;
+  const std::size_t i = atom / 2;
+  if (atom % 2 == 1) return number(p[i]);
+  if (p.empty()) return number(0);
+  if (i == 0) return number(p[0] - 1);
+  if (i == p.size()) return number(p.back() + 1);
+  const double below = p[i - 1], above = p[i];
+  return number(above - below > 1 ? below + 1 : (below + above) / 2);
 }
 
 // The order atoms are tried in for an example: for numbers and dates the constants themselves,
 // then the values between and above them, then empty, and the values below the smallest last
-// (`employees = -1` is rarely the lead anyone means); otherwise values first, empty last.
+// (`employees = -1` is rarely the lead anyone means); parts and items not held before held (the
+// shorter value); otherwise values first, empty last.
 std::vector<std::size_t> ConditionSpace::preference(const Field& field) const {
   const std::size_t count = atom_count(field);
+  if (field.dim != Dim::Value) return {1, 0};
   std::vector<std::size_t> order;
   if (field.kind != FieldValueKind::Number && field.kind != FieldValueKind::Date) {
     for (std::size_t a = 0; a < count; ++a) order.push_back(a);
@@ -455,6 +761,7 @@ const Box& ConditionSpace::example_box(const Region& region) const {
   for (const Box& box : region) {
     std::size_t empties = 0;
     for (std::size_t f = 0; f < box.size(); ++f) {
+      if (fields_[f].dim != Dim::Value) continue;
       const std::size_t empty = atom_count(fields_[f]) - 1;
       bool only_empty = true;
       for (std::size_t a = 0; a < empty; ++a) only_empty = only_empty && !box[f].test(a);
@@ -465,59 +772,207 @@ const Box& ConditionSpace::example_box(const Region& region) const {
   return *best;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> ConditionSpace::example_atoms(
-    const Region& region) const {
-  const Box& best = example_box(region);
-  std::vector<std::pair<std::size_t, std::size_t>> atoms;  // field, atom
-  for (std::size_t f = 0; f < best.size(); ++f) {
-    const std::size_t count = atom_count(fields_[f]);
-    if (best[f] == AtomSet(count, true)) continue;
-    const std::vector<std::size_t> order = preference(fields_[f]);
-    const auto chosen =
-        std::find_if(order.begin(), order.end(), [&](std::size_t a) { return best[f].test(a); });
-    atoms.emplace_back(f, chosen == order.end() ? count - 1 : *chosen);
-  }
-  return atoms;
+bool ConditionSpace::holds(const Region& region, const std::vector<std::size_t>& point) const {
+  return std::any_of(region.begin(), region.end(), [&](const Box& box) {
+    for (std::size_t d = 0; d < box.size(); ++d) {
+      if (!box[d].test(point[d])) return false;
+    }
+    return true;
+  });
 }
 
-std::string ConditionSpace::example(const Region& region) const {
-  if (region.empty()) return {};
-  std::vector<std::string> parts;
-  for (const auto& [field, atom] : example_atoms(region)) {
-    parts.push_back(atom_text(fields_[field], atom));
+// Whether, the other fields as at `point`, the region holds every lead whatever field `index`
+// holds: then the example leaves the field out (a lead without it is one of the region's).
+bool ConditionSpace::unconstrained(const Region& region, const std::vector<std::size_t>& point,
+                                   std::size_t index) const {
+  const std::vector<std::size_t>& parts = fields_[index].parts;
+  if (parts.empty()) {  // every atom of it can be had with the rest of the point as it is
+    std::vector<std::size_t> other = point;
+    for (std::size_t atom = 0; atom < atom_count(fields_[index]); ++atom) {
+      other[index] = atom;
+      if (!holds(region, other)) return false;
+    }
+    return true;
   }
-  if (parts.empty()) return "any lead";
-  return fmt::format("{}", fmt::join(parts, " and "));
+  // With patterns, only the combinations that can exist count: compare with `everything`,
+  // outside the analysis' budget (an example is not part of the analysis).
+  const std::size_t budget_before = boxes_made;
+  Box around = full_box();
+  for (std::size_t d = 0; d < fields_.size(); ++d) {
+    if (d == index || std::find(parts.begin(), parts.end(), d) != parts.end()) continue;
+    around[d] = AtomSet(atom_count(fields_[d]), false);
+    around[d].set(point[d]);
+  }
+  bool free = false;
+  try {
+    free = subtract(intersect(everything(), {around}), region).empty();
+  } catch (const RegionTooLarge&) {
+    free = false;  // keep the field in the example
+  }
+  boxes_made = budget_before;
+  return free;
+}
+
+void ConditionSpace::clear_field(std::size_t index, std::vector<std::size_t>& point) const {
+  point[index] = atom_count(fields_[index]) - 1;
+  for (std::size_t part : fields_[index].parts) point[part] = 1;
+}
+
+// One lead of the region as atoms: from the box with the most values, each dimension's
+// preferred atom; then every field the region lets be empty is emptied (left out of the example).
+std::vector<std::size_t> ConditionSpace::example_point(const Region& region,
+                                                       std::vector<bool>& left_out) const {
+  const Box& best = example_box(region);
+  std::vector<std::size_t> point(fields_.size());
+  for (std::size_t d = 0; d < fields_.size(); ++d) {
+    const std::vector<std::size_t> order = preference(fields_[d]);
+    const auto chosen =
+        std::find_if(order.begin(), order.end(), [&](std::size_t a) { return best[d].test(a); });
+    point[d] = chosen == order.end() ? atom_count(fields_[d]) - 1 : *chosen;
+  }
+  left_out.assign(fields_.size(), false);
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
+    if (fields_[f].dim != Dim::Value || !unconstrained(region, point, f)) continue;
+    clear_field(f, point);
+    left_out[f] = true;
+  }
+  return point;
+}
+
+// Whether a text value falls in the point's atoms of field `index` (its constant or prefix
+// class, and which patterns it contains), compared as the evaluator compares.
+bool ConditionSpace::text_value_fits(std::size_t index, const std::vector<std::size_t>& point,
+                                     std::string_view value) const {
+  const Field& field = fields_[index];
+  std::size_t atom = atom_count(field) - 1;
+  if (!value.empty()) {
+    if (const auto constant = constant_atom(field, value)) {
+      atom = *constant;
+    } else {
+      const std::string key = text_.key(value);
+      std::size_t longest = 0;
+      atom = field.values.size();
+      for (std::size_t p = 0; p < field.prefix_keys.size(); ++p) {
+        const std::string& prefix = field.prefix_keys[p];
+        if (key.starts_with(prefix) && (atom == field.values.size() || prefix.size() > longest))
+          atom = field.values.size() + 1 + p, longest = prefix.size();
+      }
+    }
+  }
+  if (atom != point[index]) return false;
+  for (std::size_t part : field.parts) {
+    const bool held = !value.empty() && text_.contains(value, fields_[part].pattern);
+    if (held != (point[part] == 0)) return false;
+  }
+  return true;
+}
+
+// A value of a text field's "other" or prefix class holding the point's patterns: the prefix
+// and the patterns joined by a separator none of them uses (so no pattern spans two), checked.
+std::string ConditionSpace::text_value(std::size_t index,
+                                       const std::vector<std::size_t>& point) const {
+  const Field& field = fields_[index];
+  std::vector<std::string> pieces;
+  const std::size_t klass = point[index] - field.values.size();
+  std::string prefix_key;
+  if (klass > 0)
+    pieces.push_back(field.prefixes[klass - 1]), prefix_key = field.prefix_keys[klass - 1];
+  for (std::size_t part : field.parts) {
+    if (point[part] != 0) continue;
+    const std::string& key = fields_[part].pattern_key;
+    const bool implied =
+        prefix_key.find(key) != std::string::npos ||
+        std::any_of(field.parts.begin(), field.parts.end(), [&](std::size_t other) {
+          return other != part && point[other] == 0 &&
+                 fields_[other].pattern_key.find(key) != std::string::npos &&
+                 fields_[other].pattern_key != key;
+        });
+    if (!implied) pieces.push_back(fields_[part].pattern);
+  }
+  std::vector<std::string> candidates;
+  for (std::string_view filler : {"Other", "Z", "9", "~"}) {
+    if (pieces.empty()) {
+      candidates.emplace_back(filler);
+      for (int n = 2; n < 5; ++n) candidates.push_back(fmt::format("{} {}", filler, n));
+    }
+    for (std::string_view sep : {" ", " - ", "/", "_", "|", "~", "#", "^", "\x7f"}) {
+      const std::string joined = fmt::format("{}", fmt::join(pieces, sep));
+      if (!pieces.empty()) candidates.push_back(joined);
+      candidates.push_back(
+          fmt::format("{}{}{}", klass == 0 ? filler : "", klass == 0 ? sep : "",
+                      klass == 0 ? joined : joined + std::string(sep) + std::string(filler)));
+    }
+  }
+  for (const std::string& candidate : candidates) {
+    if (text_value_fits(index, point, candidate)) return candidate;
+  }
+  return candidates.front();  // not reached: a separator in no pattern always fits
+}
+
+std::string ConditionSpace::value_at(std::size_t index,
+                                     const std::vector<std::size_t>& point) const {
+  const Field& field = fields_[index];
+  const std::size_t atom = point[index];
+  switch (field.kind) {
+    case FieldValueKind::Bool:
+      return atom == 0 ? "true" : "false";
+    case FieldValueKind::Number:
+    case FieldValueKind::Date:
+      return number_at(field, atom);
+    case FieldValueKind::Picklist: {
+      if (atom < field.values.size()) return field.values[atom];
+      std::vector<std::string> held;  // several values of a multi-select field
+      for (std::size_t item : field.parts) {
+        if (point[item] == 0)
+          held.push_back(field.values[*constant_atom(field, fields_[item].pattern)]);
+      }
+      for (std::size_t v = 0; v < field.values.size() && held.size() < 2; ++v) {
+        const bool named = std::any_of(
+            field.parts.begin(), field.parts.end(),
+            [&](std::size_t item) { return fields_[item].pattern_key == field.keys[v]; });
+        if (!named) held.push_back(field.values[v]);
+      }
+      return fmt::format("{}", fmt::join(held, ";"));
+    }
+    default:
+      return atom < field.values.size() ? field.values[atom] : text_value(index, point);
+  }
 }
 
 std::vector<std::pair<std::string, std::string>> ConditionSpace::example_lead(
     const Region& region) const {
   std::vector<std::pair<std::string, std::string>> lead;
   if (region.empty()) return lead;
-  for (const auto& [index, atom] : example_atoms(region)) {
-    const Field& field = fields_[index];
-    if (atom == atom_count(field) - 1) {  // the region needs it empty
-      lead.emplace_back(field.name, "");
+  std::vector<bool> left_out;
+  const std::vector<std::size_t> point = example_point(region, left_out);
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
+    if (fields_[f].dim != Dim::Value || left_out[f]) continue;
+    if (point[f] == atom_count(fields_[f]) - 1) {  // the region needs it empty
+      lead.emplace_back(fields_[f].name, "");
       continue;
     }
-    if ((field.kind == FieldValueKind::Text || field.kind == FieldValueKind::Unknown ||
-         field.kind == FieldValueKind::Picklist) &&
-        atom >= field.values.size()) {
-      // "Any other value": one value no condition names.
-      std::string other = "Other";
-      for (int n = 2;
-           std::find(field.values.begin(), field.values.end(), other) != field.values.end(); ++n) {
-        other = fmt::format("Other {}", n);
-      }
-      lead.emplace_back(field.name, other);
-      continue;
-    }
-    const std::string text = atom_text(field, atom);
-    std::string value = text.substr(text.find(" = ") + 3);
-    if (value.size() >= 2 && value.front() == '"') value = value.substr(1, value.size() - 2);
-    lead.emplace_back(field.name, value);
+    lead.emplace_back(fields_[f].name, value_at(f, point));
   }
   return lead;
+}
+
+std::string ConditionSpace::example(const Region& region) const {
+  if (region.empty()) return {};
+  std::vector<std::string> parts;
+  for (const auto& [name, value] : example_lead(region)) {
+    const auto field = std::find_if(fields_.begin(), fields_.end(),
+                                    [&](const Field& f) { return f.name == name; });
+    const bool quoted = field->kind == FieldValueKind::Text ||
+                        field->kind == FieldValueKind::Unknown ||
+                        field->kind == FieldValueKind::Picklist;
+    if (value.empty())
+      parts.push_back(name + " empty");
+    else
+      parts.push_back(quoted ? fmt::format("{} = \"{}\"", name, value)
+                             : fmt::format("{} = {}", name, value));
+  }
+  if (parts.empty()) return "any lead";
+  return fmt::format("{}", fmt::join(parts, " and "));
 }
 
 }  // namespace gtm::rules

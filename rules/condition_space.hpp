@@ -1,9 +1,16 @@
 // Exact reasoning over conditions on the fields of one object (routing rules, nurture
 // enrollments). Each field's values are split into "atoms" that every comparison in play treats
 // alike: each picklist or boolean value; for numbers and dates the constants compared with and
-// the open intervals between them; for text each constant and "any other value"; and, for every
-// field, "empty". A set of leads is a union of boxes (one set of atoms per field), so and, or and
-// not are exact, and an example lead can be read off any non-empty box.
+// the open intervals between them; for text each constant, "any other value" and, for each
+// `starts_with` prefix, "any other value that starts with it (and with no longer prefix)"; and,
+// for every field, "empty". Each `contains` pattern of a text field and each value an `includes`
+// names on a multi-select field is a dimension of its own (holds it, or not). A set of leads is a
+// union of boxes (one set of atoms per dimension), so and, or and not are exact; `everything` is
+// the leads that can exist (a value that equals "Retail" contains "tail"; one that contains
+// "ENTERPRISE" contains "ENT"), so that every non-empty box has a lead, and an example can be read
+// off it. Text is compared with the routing's system's semantics (rules/text_match.hpp), the same
+// the lead evaluator uses. What cannot be read (a formula, another object's field) has bounds: the
+// leads it surely matches and those it may match.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +21,7 @@
 
 #include "compiler/conditions.hpp"
 #include "compiler/model.hpp"
+#include "rules/text_match.hpp"
 
 namespace gtm::rules {
 
@@ -61,10 +69,20 @@ void start_region_budget();
 void report_analysis_budget(Diagnostics& diagnostics, Span at, std::string_view what,
                             std::string_view unchecked, const RegionTooLarge& why);
 
+/// The leads a condition matches: exactly (`maybe` empty), or between the leads it surely
+/// matches and those it may match, with why (the first part gtmlint cannot read).
+struct Bounds {
+  Region sure;
+  std::optional<Region> maybe;
+  std::string why;
+  bool exact() const { return !maybe; }
+  const Region& upper() const { return maybe ? *maybe : sure; }
+};
+
 /// The fields one set of conditions compares, and their atoms.
 class ConditionSpace {
  public:
-  ConditionSpace(const Model& model, std::string_view object);
+  ConditionSpace(const Model& model, std::string_view object, TextCase mode);
 
   /// Registers the fields and constants of a condition (call for all before `region`).
   void collect(const File& file, ExprId condition);
@@ -76,8 +94,11 @@ class ConditionSpace {
   /// are this space's fields of the same path, so that both versions' leads are comparable.
   void collect(const Model& model, const File& file, ExprId condition);
   std::optional<Region> region(const Model& model, const File& file, ExprId condition) const;
+  /// The leads a condition surely and possibly matches.
+  Bounds bounds(const File& file, ExprId condition) const;
 
-  Region everything() const;
+  /// Every lead that can exist.
+  const Region& everything() const;
   static Region intersect(const Region& a, const Region& b);
   static Region subtract(const Region& a, const Region& b);
   static bool is_empty(const Region& r) { return r.empty(); }
@@ -85,8 +106,9 @@ class ConditionSpace {
     return subtract(inner, outer).empty();
   }
 
-  /// Whether two regions constrain at least one field in common.
-  bool share_a_field(const Region& a, const Region& b) const;
+  /// The fields (by index) a condition compares.
+  std::vector<bool> fields_read(const File& file, ExprId condition) const;
+  static bool share_a_field(const std::vector<bool>& a, const std::vector<bool>& b);
 
   /// `country = "CA" and employees = 40 and industry empty`: one lead of the region, naming only
   /// the fields the region constrains (`everything` if none).
@@ -97,35 +119,66 @@ class ConditionSpace {
   std::vector<std::pair<std::string, std::string>> example_lead(const Region& region) const;
 
  private:
+  /// A dimension: a field's values (`Value`), or whether a text field contains one pattern
+  /// (`Part`) or a multi-select field holds one value (`Item`): atoms 0 (yes) and 1 (no).
+  enum class Dim { Value, Part, Item };
   struct Field {
+    Dim dim = Dim::Value;
+    std::size_t parent = 0;       ///< the Value dimension of a Part or Item
     EntityId entity = kNoEntity;  ///< in the space's own model (kNoEntity if only in another)
     std::string path;
     std::string name;  ///< as the conditions write it (the last path segment)
     FieldValueKind kind = FieldValueKind::Unknown;
-    std::vector<std::string> values;  ///< picklist values, or text constants
-    std::vector<double> points;       ///< numbers and dates: the sorted constants
+    bool multi = false;               ///< a multi-select picklist
+    std::vector<std::string> values;  ///< picklist values, or text constants (as first written)
+    std::vector<std::string> keys;    ///< the same, as compared (rules/text_match.hpp)
+    std::vector<std::string> prefixes, prefix_keys;  ///< text: `starts_with` patterns
+    std::vector<std::size_t> parts;                  ///< the Part or Item dimensions of a Value
+    std::string pattern, pattern_key;                ///< a Part's or Item's text
+    std::vector<double> points;                      ///< numbers and dates: the sorted constants
   };
 
   void collect_in(const File& file, ExprId condition);
-  std::optional<Region> region_in(const File& file, ExprId condition) const;
+  std::optional<std::size_t> ensure_field(const File& file, ExprId reference);
+  void add_constant(Field& field, std::string_view text);
+  void add_prefix(std::size_t index, std::string_view text);
+  std::size_t add_part(std::size_t index, std::string_view text, Dim dim);
+  Bounds region_in(const File& file, ExprId condition) const;
+  Bounds leaf(const File& file, ExprId condition) const;
+  Bounds unknown(std::string why) const;
+  Region from(std::size_t dim, const AtomSet& set) const;
   std::size_t atom_count(const Field& field) const;
   std::optional<std::size_t> field_index(const File& file, ExprId reference) const;
   /// `field OP value` for the operators other than `in` and `not in`.
   std::optional<AtomSet> comparison(const Field& field, CompareOp op, const Expr& value) const;
   std::optional<std::size_t> atom_of(const Field& field, const Expr& value) const;
-  static bool is_foreign_value(const Field& field, const Expr& value);
-  std::string atom_text(const Field& field, std::size_t atom) const;
+  std::optional<std::size_t> constant_atom(const Field& field, std::string_view text) const;
+  bool is_foreign_value(const Field& field, const Expr& value) const;
+  Region realizable() const;
+  Region local_boxes(std::size_t index) const;
+  Region text_boxes(std::size_t index) const;
+  Region multi_boxes(std::size_t index) const;
   const Box& example_box(const Region& region) const;
-  /// The atom an example takes for each field its box constrains.
-  std::vector<std::pair<std::size_t, std::size_t>> example_atoms(const Region& region) const;
+  std::vector<std::size_t> example_point(const Region& region, std::vector<bool>& left_out) const;
   std::vector<std::size_t> preference(const Field& field) const;
+  bool holds(const Region& region, const std::vector<std::size_t>& point) const;
+  bool unconstrained(const Region& region, const std::vector<std::size_t>& point,
+                     std::size_t index) const;
+  void clear_field(std::size_t index, std::vector<std::size_t>& point) const;
+  std::string value_at(std::size_t index, const std::vector<std::size_t>& point) const;
+  std::string text_value(std::size_t index, const std::vector<std::size_t>& point) const;
+  bool text_value_fits(std::size_t index, const std::vector<std::size_t>& point,
+                       std::string_view value) const;
+  std::string number_at(const Field& field, std::size_t atom) const;
   Box full_box() const;
 
   const Model& model_;
   /// The model whose file is being read: model_, or another version's during collect/region.
   mutable const Model* current_;
   std::string object_;
+  TextMatch text_;
   std::vector<Field> fields_;
+  mutable std::optional<Region> everything_;  ///< realizable(), once collection is over
 };
 
 }  // namespace gtm::rules

@@ -7,6 +7,7 @@
 #include "rules/analyses.hpp"
 #include "rules/condition_space.hpp"
 #include "rules/facts.hpp"
+#include "rules/text_match.hpp"
 
 namespace gtm::rules {
 
@@ -24,7 +25,7 @@ bool suppresses(const Model& model, EntityId nurture, EntityId other) {
 
 void check_object(const Model& model, std::string_view object,
                   const std::vector<EntityId>& nurtures, Diagnostics& diagnostics) {
-  ConditionSpace space(model, object);
+  ConditionSpace space(model, object, text_case_of(model, nurtures.front(), object));
   for (EntityId id : nurtures) space.collect(model.file_of(id), model.attr(id, "enroll")->value);
   std::vector<std::optional<Region>> regions;
   for (EntityId id : nurtures) {

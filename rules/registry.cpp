@@ -50,6 +50,9 @@ Registry make_registry() {
                      "no routing rule is unreachable because earlier rules take all its leads"),
                 info("routing-overlap", "routing", Severity::Warning,
                      "rules that share leads and assign them differently (with an example lead)"),
+                info("routing-undecided", "routing", Severity::Info,
+                     "what the routing analyses cannot decide (a formula, another object's field) "
+                     "is said, with the rules that make it so"),
                 info("analysis-budget", "routing", Severity::Warning,
                      "conditions stay within what can be analysed exactly (docs/limits.md)")},
                &run_routing);

@@ -2,10 +2,13 @@
 // analysed exactly over the condition space of their object.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/value.hpp"
 #include "rules/analyses.hpp"
 #include "rules/condition_space.hpp"
 #include "rules/facts.hpp"
+#include "rules/text_match.hpp"
 
 namespace gtm::rules {
 
@@ -13,7 +16,8 @@ namespace {
 
 struct RoutingRule {
   EntityId entity;
-  Region region;
+  Bounds region;            ///< exact for nearly every rule; bounds where a part cannot be read
+  std::vector<bool> reads;  ///< the fields its condition compares
   std::string assignee;
 };
 
@@ -34,7 +38,7 @@ class RoutingAnalysis {
     }
     const Expr* object = model_.attr_expr(routing_, "object");
     if (!object || object->kind != ExprKind::Reference) return;
-    ConditionSpace space(model_, object->text);
+    ConditionSpace space(model_, object->text, text_case_of(model_, routing_, object->text));
     std::vector<EntityId> rules;
     for (EntityId child : model_.children_of(routing_)) {
       if (model_.kind_of(child).name != "rule" || model_.entities[child].has_error) continue;
@@ -57,42 +61,47 @@ class RoutingAnalysis {
   std::string_view name(EntityId id) const { return model_.display_name(id); }
 
   void analyse_rules(ConditionSpace& space, const std::vector<EntityId>& rules, bool has_fallback) {
-    // A rule whose condition cannot be analysed exactly (a formula, a text test, a field that
-    // did not resolve) is left out: a later rule that the exact earlier rules already cover is
-    // shadowed whatever it matches, but which leads are left over can no longer be known.
     std::vector<RoutingRule> analysed;
-    bool all_exact = true;
     for (EntityId rule : rules) {
       const File& file = model_.file_of(rule);
-      auto region = space.region(file, model_.attr(rule, "when")->value);
-      if (!region) {
-        all_exact = false;
-        continue;
-      }
+      const ExprId when = model_.attr(rule, "when")->value;
       const Attribute* assign = model_.attr(rule, "assign");
-      analysed.push_back({rule, std::move(*region),
+      analysed.push_back({rule, space.bounds(file, when), space.fields_read(file, when),
                           assign ? format_value(model_, value_of_expr(model_, file, assign->value))
                                  : std::string()});
     }
     report_shadowed_and_overlaps(space, analysed);
-    if (!has_fallback && all_exact) report_gap(space, analysed);
+    if (!has_fallback) report_gap(space, analysed);
+    report_undecided(analysed);
   }
 
+  // Rule j can never fire when every lead it may match is surely taken before it; it surely can
+  // when a lead it surely matches surely passes every earlier rule; otherwise it is not decided.
   void report_shadowed_and_overlaps(const ConditionSpace& space,
                                     const std::vector<RoutingRule>& rules) {
-    Region earlier;
+    Region taken_surely, taken_maybe;
+    bool earlier_exact = true;  // then the leads taken surely and maybe are the same
     for (std::size_t j = 0; j < rules.size(); ++j) {
       const RoutingRule& rule = rules[j];
-      if (rule.region.empty()) {
+      const bool decided = earlier_exact && rule.region.exact();
+      if (rule.region.upper().empty()) {
         diagnostics_.error("routing-shadowed", header(rule.entity),
                            fmt::format("rule `{}` can never fire: its condition matches no lead",
                                        name(rule.entity)));
-      } else if (ConditionSpace::subtract(rule.region, earlier).empty()) {
+      } else if (ConditionSpace::subtract(rule.region.upper(), taken_surely).empty()) {
         report_shadowed(rules, j);
+      } else if (!decided && ConditionSpace::subtract(rule.region.sure, taken_maybe).empty()) {
+        may_not_fire_.push_back(fmt::format("`{}`", name(rule.entity)));
       } else {
         report_overlap(space, rules, j);
       }
-      earlier.insert(earlier.end(), rule.region.begin(), rule.region.end());
+      if (earlier_exact && !rule.region.exact()) taken_maybe = taken_surely;  // the same so far
+      earlier_exact = earlier_exact && rule.region.exact();
+      taken_surely.insert(taken_surely.end(), rule.region.sure.begin(), rule.region.sure.end());
+      if (!earlier_exact) {
+        const Region& upper = rule.region.upper();
+        taken_maybe.insert(taken_maybe.end(), upper.begin(), upper.end());
+      }
     }
   }
 
@@ -100,7 +109,8 @@ class RoutingAnalysis {
     std::vector<std::string> takers;
     std::vector<Note> notes;
     for (std::size_t i = 0; i < j; ++i) {
-      if (ConditionSpace::intersect(rules[i].region, rules[j].region).empty()) continue;
+      if (ConditionSpace::intersect(rules[i].region.sure, rules[j].region.upper()).empty())
+        continue;
       takers.push_back(fmt::format("`{}`", name(rules[i].entity)));
       notes.push_back(
           {header(rules[i].entity),
@@ -117,16 +127,25 @@ class RoutingAnalysis {
 
   // A later rule that shares leads with an earlier rule assigning elsewhere, unless the earlier
   // rule is a special case of it (the usual exception-first pattern) or tests none of the same
-  // fields (an override on another field, such as a partner flag).
+  // fields (an override on another field, such as a partner flag). Decided on exact rules; a
+  // pair with a rule that is not exact is not decided when it may share leads.
   void report_overlap(const ConditionSpace& space, const std::vector<RoutingRule>& rules,
                       std::size_t j) {
     for (std::size_t i = 0; i < j; ++i) {
-      if (rules[i].assignee == rules[j].assignee) continue;
-      const Region shared = ConditionSpace::intersect(rules[i].region, rules[j].region);
-      if (shared.empty() || space.contains(rules[j].region, rules[i].region) ||
-          !space.share_a_field(rules[i].region, rules[j].region)) {
+      if (rules[i].assignee == rules[j].assignee ||
+          !ConditionSpace::share_a_field(rules[i].reads, rules[j].reads)) {
         continue;
       }
+      if (!rules[i].region.exact() || !rules[j].region.exact()) {
+        if (!ConditionSpace::intersect(rules[i].region.upper(), rules[j].region.upper()).empty())
+          undecided_.push_back(fmt::format("whether rules `{}` and `{}` overlap",
+                                           name(rules[i].entity), name(rules[j].entity)));
+        continue;
+      }
+      const Region& earlier = rules[i].region.sure;
+      const Region& later = rules[j].region.sure;
+      const Region shared = ConditionSpace::intersect(earlier, later);
+      if (shared.empty() || space.contains(later, earlier)) continue;
       Diagnostic& d = diagnostics_.report(
           Severity::Warning, "routing-overlap", header(rules[j].entity),
           fmt::format("rules `{}` and `{}` both match a lead with {}; `{}` comes first, so it "
@@ -140,19 +159,66 @@ class RoutingAnalysis {
     }
   }
 
+  // A lead no rule may match is a gap; when every lead is matched by some rule that may match
+  // it, but not surely, whether there is a gap is not decided.
   void report_gap(const ConditionSpace& space, const std::vector<RoutingRule>& rules) {
-    Region unmatched = space.everything();
+    Region surely_unmatched = space.everything();
     for (const RoutingRule& rule : rules) {
-      unmatched = ConditionSpace::subtract(unmatched, rule.region);
-      if (unmatched.empty()) return;
+      surely_unmatched = ConditionSpace::subtract(surely_unmatched, rule.region.upper());
+      if (surely_unmatched.empty()) break;
     }
-    diagnostics_
-        .error("routing-gap", header(routing_),
-               fmt::format("a lead with {} matches no rule of `{}`", space.example(unmatched),
-                           name(routing_)))
-        .help = "add a rule that covers it, or a `fallback`";
+    if (!surely_unmatched.empty()) {
+      diagnostics_
+          .error("routing-gap", header(routing_),
+                 fmt::format("a lead with {} matches no rule of `{}`",
+                             space.example(surely_unmatched), name(routing_)))
+          .help = "add a rule that covers it, or a `fallback`";
+      return;
+    }
+    const bool exact = std::all_of(rules.begin(), rules.end(),
+                                   [](const RoutingRule& rule) { return rule.region.exact(); });
+    if (exact) return;
+    Region maybe_unmatched = space.everything();
+    for (const RoutingRule& rule : rules) {
+      maybe_unmatched = ConditionSpace::subtract(maybe_unmatched, rule.region.sure);
+      if (maybe_unmatched.empty()) return;
+    }
+    undecided_.push_back("whether a lead can match no rule");
   }
 
+  // What could not be decided, said once per routing with the rules that made it so: "no gap
+  // reported" must always mean there is none.
+  void report_undecided(const std::vector<RoutingRule>& rules) {
+    if (!may_not_fire_.empty()) {
+      undecided_.insert(undecided_.begin(),
+                        fmt::format("whether rule{} {} can fire",
+                                    may_not_fire_.size() == 1 ? "" : "s", join_and(may_not_fire_)));
+    }
+    if (undecided_.empty()) return;
+    std::vector<std::string> causes;
+    std::vector<Note> notes;
+    for (const RoutingRule& rule : rules) {
+      if (rule.region.exact()) continue;
+      causes.push_back(fmt::format("rule `{}`: {}", name(rule.entity), rule.region.why));
+      notes.push_back({header(rule.entity), rule.region.why});
+    }
+    Diagnostic& d =
+        diagnostics_.report(Severity::Info, "routing-undecided", header(routing_),
+                            fmt::format("routing `{}`: not decided {}, because {}", name(routing_),
+                                        join_and(undecided_), fmt::join(causes, "; ")));
+    d.notes = std::move(notes);
+    d.help =
+        "write the condition with fields of the routed object and comparisons gtmlint reads "
+        "(==, in, <, starts_with, contains, includes), or check these leads with `gtmlint route`";
+  }
+
+  static std::string join_and(const std::vector<std::string>& items) {
+    if (items.size() <= 1) return items.empty() ? std::string() : items[0];
+    return fmt::format("{} and {}", fmt::join(items.begin(), items.end() - 1, ", "), items.back());
+  }
+
+  std::vector<std::string> undecided_;
+  std::vector<std::string> may_not_fire_;  ///< rules that may or may not ever take a lead
   const Model& model_;
   Diagnostics& diagnostics_;
   EntityId routing_;

@@ -2,6 +2,8 @@
 // to the fallback), intersected pairwise where the assignee differs.
 #include "rules/routing_diff.hpp"
 
+#include "rules/text_match.hpp"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -9,6 +11,7 @@
 
 #include "compiler/value.hpp"
 #include "rules/condition_space.hpp"
+#include "rules/text_match.hpp"
 
 namespace gtm::rules {
 
@@ -114,7 +117,7 @@ void collect_conditions(ConditionSpace& space, const Version& v) {
 // Rules that can never fire in one version: every lead they match is taken by an earlier rule,
 // or no lead of that version (its picklists) matches them, as routing-shadowed decides.
 std::set<std::string> shadowed_rules(const Version& v, std::string_view object) {
-  ConditionSpace space(v.model, object);
+  ConditionSpace space(v.model, object, text_case_of(v.model, v.routing, object));
   collect_conditions(space, v);
   std::string ignored;
   std::set<std::string> shadowed;
@@ -137,7 +140,7 @@ RoutingDiff diff_routing(const Model& before, EntityId before_id, const Model& n
     return diff;
   }
   const Version then{before, before_id}, today{now, now_id};
-  ConditionSpace space(now, object->text);
+  ConditionSpace space(now, object->text, text_case_of(now, now_id, object->text));
   collect_conditions(space, then);
   collect_conditions(space, today);
   start_region_budget();

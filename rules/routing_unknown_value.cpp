@@ -7,6 +7,7 @@
 #include "compiler/conditions.hpp"
 #include "compiler/suggest.hpp"
 #include "rules/analyses.hpp"
+#include "rules/text_match.hpp"
 
 namespace gtm::rules {
 
@@ -18,12 +19,15 @@ bool holds_condition(const Type& type) {
 }
 
 void check_value(const Model& model, const File& file, const Expr& field_ref, EntityId field,
-                 const Expr& value, Diagnostics& diagnostics) {
+                 const Expr& value, EntityId owner, Diagnostics& diagnostics) {
   if (value.kind != ExprKind::String) return;
   const FieldValues values = field_values(model, field);
-  if (values.kind != FieldValueKind::Picklist ||
-      std::find(values.picklist.begin(), values.picklist.end(), value.text) !=
-          values.picklist.end()) {
+  if (values.kind != FieldValueKind::Picklist) return;
+  // The value is compared as the field's system compares it: "spam" is "Spam" in Salesforce.
+  const std::string_view path = model.entities[field].name;
+  const TextMatch text(text_case_of(model, owner, path.substr(0, path.rfind('.'))));
+  if (std::any_of(values.picklist.begin(), values.picklist.end(),
+                  [&](std::string_view v) { return text.equals(v, value.text); })) {
     return;
   }
   const auto best = closest(value.text, values.picklist);
@@ -39,7 +43,8 @@ void check_value(const Model& model, const File& file, const Expr& field_ref, En
   }
 }
 
-void walk(const Model& model, const File& file, ExprId id, Diagnostics& diagnostics) {
+void walk(const Model& model, const File& file, ExprId id, EntityId owner,
+          Diagnostics& diagnostics) {
   const Expr& e = file.exprs[id];
   if (e.kind == ExprKind::Compare) {
     const Expr& lhs = file.exprs[file.children(e)[0]];
@@ -48,13 +53,13 @@ void walk(const Model& model, const File& file, ExprId id, Diagnostics& diagnost
     if (field == kNoEntity || lhs.kind != ExprKind::Reference) return;
     if (rhs.kind == ExprKind::List) {
       for (ExprId item : file.children(rhs))
-        check_value(model, file, lhs, field, file.exprs[item], diagnostics);
+        check_value(model, file, lhs, field, file.exprs[item], owner, diagnostics);
     } else {
-      check_value(model, file, lhs, field, rhs, diagnostics);
+      check_value(model, file, lhs, field, rhs, owner, diagnostics);
     }
     return;
   }
-  for (ExprId child : file.children(e)) walk(model, file, child, diagnostics);
+  for (ExprId child : file.children(e)) walk(model, file, child, owner, diagnostics);
 }
 
 }  // namespace
@@ -69,7 +74,7 @@ void run_routing_unknown_value(const AnalysisContext& context, Diagnostics& diag
     for (const AttrSlot& slot : model.slots_of(id)) {
       const AttrSchema& attr = slot.attr == kAnyAttr ? *kind.any_attr : kind.attrs[slot.attr];
       if (holds_condition(attr.type))
-        walk(model, file, file.attributes[slot.attribute].value, diagnostics);
+        walk(model, file, file.attributes[slot.attribute].value, id, diagnostics);
     }
   }
 }

@@ -23,17 +23,35 @@ bool is_date_kind(const std::string& kind) {
   return kind == "date" || kind == "datetime";
 }
 
+// A criteria value list as Salesforce writes it: values separated by commas, a value that holds a
+// comma in double quotes (`HONG KONG,"TAIWAN, ROC"` is two values).
 std::vector<std::string> values_of(std::string_view value) {
   std::vector<std::string> values;
-  while (true) {
-    const std::size_t end = std::min(value.find(','), value.size());
-    std::string_view part = value.substr(0, end);
+  std::string current;
+  bool quoted_value = false;
+  const auto finish = [&] {
+    std::string_view part = current;
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
     while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
     values.emplace_back(part);
-    if (end == value.size()) return values;
-    value.remove_prefix(end + 1);
+    current.clear();
+  };
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    const bool at_start = current.find_first_not_of(' ') == std::string::npos;
+    if (c == '"' && !quoted_value && at_start) {
+      quoted_value = true;
+      current.clear();
+    } else if (c == '"' && quoted_value) {
+      quoted_value = false;
+    } else if (c == ',' && !quoted_value) {
+      finish();
+    } else {
+      current += c;
+    }
   }
+  finish();
+  return values;
 }
 
 // A value as a literal of the field's kind; nullopt if it is not one (a relative date, say).
@@ -235,17 +253,24 @@ Condition entry_condition(const RuleEntry& entry, const std::string& object,
     if (formula.empty() || lower(formula) == "true") return {"true", true, {}};
     return {fmt::format("formula({})", quoted(formula)), false, "a formula"};
   }
+  // A criterion that cannot be said exactly is kept as written on its own, so that only it is
+  // unknown to the analyses and the rest of the entry keeps its meaning.
   std::vector<std::string> items;
   std::string problem;
   for (const Criterion& c : entry.criteria) {
-    auto item = criterion(c, object, kind_of, problem);
-    if (!item) return {fmt::format("formula({})", quoted(as_written(entry))), false, problem};
+    std::string why;
+    auto item = criterion(c, object, kind_of, why);
+    if (!item) {
+      if (problem.empty()) problem = why;
+      item = fmt::format("formula({})",
+                         quoted(fmt::format("{} {} {}", c.field, c.operation, c.value)));
+    }
     items.push_back(*item);
   }
   if (entry.boolean_filter.empty()) {
-    return {fmt::format("{}", fmt::join(items, " and ")), false, {}};
+    return {fmt::format("{}", fmt::join(items, " and ")), false, problem};
   }
-  if (auto text = FilterParser(entry.boolean_filter, items).parse()) return {*text, false, {}};
+  if (auto text = FilterParser(entry.boolean_filter, items).parse()) return {*text, false, problem};
   return {fmt::format("formula({})", quoted(as_written(entry))), false,
           fmt::format("the filter `{}` could not be read", entry.boolean_filter)};
 }

@@ -282,7 +282,9 @@ class Writer {
     }
   }
 
+  // An entry with criteria and no assignee takes the record and leaves its owner as it is.
   std::string assignee(const RuleEntry& entry) {
+    if (entry.assigned_to.empty()) return "keep_owner";
     if (entry.assigned_to_type == "Queue") return queue(entry.assigned_to);
     return person(entry.assigned_to);
   }
@@ -302,17 +304,13 @@ class Writer {
         const RuleEntry& entry = rule.entries[i];
         const std::string where = fmt::format("routing {} (assignment rule {} of {}) entry {}", id,
                                               rule.name, rule.object, i + 1);
-        if (entry.assigned_to.empty()) {
-          project_.not_mapped.push_back(where + ": it assigns to nobody; left out");
-          continue;
-        }
         const Condition condition = entry_condition(entry, rule.object, kind_of);
         if (!condition.problem.empty()) {
           project_.not_mapped.push_back(
-              fmt::format("{}: {}; kept as formula(...), which gtmlint does not evaluate", where,
-                          condition.problem));
+              fmt::format("{}: {}; kept as formula(...), which the analyses treat as unknown",
+                          where, condition.problem));
         }
-        if (condition.catch_all && i + 1 == rule.entries.size()) {
+        if (condition.catch_all && i + 1 == rule.entries.size() && !entry.assigned_to.empty()) {
           fallback = assignee(entry);
           continue;
         }

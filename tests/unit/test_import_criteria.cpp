@@ -107,3 +107,21 @@ TEST_CASE("names become identifiers; dates become ISO dates") {
   CHECK(iso_date("2/30/2026").empty());
   CHECK(iso_date("TODAY").empty());
 }
+
+TEST_CASE("a value with a comma is quoted, as Salesforce writes it") {
+  CHECK(one("Country", "equals", "HONG KONG,\"TAIWAN, ROC\"").text ==
+        "Country in [\"HONG KONG\", \"TAIWAN, ROC\"]");
+  CHECK(one("Country", "equals", "\"A, B\"").text == "Country == \"A, B\"");
+  CHECK(one("Country", "contains", "x, \"y,z\"").text ==
+        "(contains(Country, \"x\") or contains(Country, \"y,z\"))");
+}
+
+TEST_CASE("only the criterion that cannot be said exactly is kept as a formula") {
+  RuleEntry entry;
+  entry.criteria.push_back({"Lead.Country", "equals", "US"});
+  entry.criteria.push_back({"User.Department", "equals", "Sales"});
+  entry.boolean_filter = "1 OR 2";
+  const Condition condition = entry_condition(entry, "Lead", kind_of);
+  CHECK(condition.text == "Country == \"US\" or formula(\"User.Department equals Sales\")");
+  CHECK(condition.problem == "the criterion on `User.Department` is not a field of Lead");
+}

@@ -1,0 +1,44 @@
+// How a system compares text in its filter criteria: Salesforce and most CRMs compare
+// case-insensitively (`contains "ENT"` matches "F&B Management"), a hand-written routing may ask
+// for exact comparison. The lead evaluator and the condition space both compare through this one
+// class, so `route` and the routing analyses cannot disagree on a value.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "compiler/model.hpp"
+
+namespace gtm::rules {
+
+enum class TextCase { Insensitive, Exact };
+
+class TextMatch {
+ public:
+  explicit TextMatch(TextCase mode) : mode_(mode) {}
+
+  TextCase mode() const { return mode_; }
+  /// The form two texts are compared in: folded to lower case (ASCII and Latin-1 letters) when
+  /// comparison ignores case, as written otherwise.
+  std::string key(std::string_view text) const;
+
+  bool equals(std::string_view a, std::string_view b) const { return key(a) == key(b); }
+  bool starts_with(std::string_view value, std::string_view prefix) const {
+    return key(value).starts_with(key(prefix));
+  }
+  bool contains(std::string_view value, std::string_view part) const {
+    return key(value).find(key(part)) != std::string::npos;
+  }
+  /// A multi-select value (`A;B;C`) holds `item` as one of its values.
+  bool includes(std::string_view value, std::string_view item) const;
+
+ private:
+  TextCase mode_;
+};
+
+/// The text semantics of the conditions of `owner` (a routing, a nurture): its own or an
+/// enclosing block's `text_case`, else that of the system its object belongs to
+/// (`salesforce.lead` -> system `salesforce`), else case-insensitive.
+TextCase text_case_of(const Model& model, EntityId owner, std::string_view object);
+
+}  // namespace gtm::rules
