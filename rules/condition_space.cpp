@@ -959,7 +959,9 @@ std::vector<std::pair<std::string, std::string>> ConditionSpace::example_lead(
 std::string ConditionSpace::example(const Region& region) const {
   if (region.empty()) return {};
   std::vector<std::string> parts;
-  for (const auto& [name, value] : example_lead(region)) {
+  for (const auto& pair : example_lead(region)) {
+    const std::string& name = pair.first;
+    const std::string& value = pair.second;
     const auto field = std::find_if(fields_.begin(), fields_.end(),
                                     [&](const Field& f) { return f.name == name; });
     const bool quoted = field->kind == FieldValueKind::Text ||
