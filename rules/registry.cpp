@@ -59,6 +59,10 @@ Registry make_registry() {
   registry.add({info("routing-unknown-value", "routing", Severity::Error,
                      "conditions compare picklist fields only with values they have")},
                &run_routing_unknown_value);
+  registry.add({info("routing-value-lookalike", "routing", Severity::Warning,
+                     "values of one text field in one routing are written alike: none differs "
+                     "from another only in punctuation or spacing (or case, where it counts)")},
+               &run_value_lookalike);
   registry.add({info("nurture-suppression", "nurture", Severity::Error,
                      "active nurtures that can enroll the same contact suppress one another")},
                &run_nurture_suppression);
