@@ -123,6 +123,8 @@ std::optional<CheckOptions> parse_check_options(const std::vector<std::string>& 
       options.against = *ref;
     } else if (reader.flag("--staged")) {
       options.staged = true;
+    } else if (reader.flag("--statistics")) {
+      options.statistics = true;
     } else if (reader.flag("--strict")) {
       options.strict = true;
     } else if (reader.flag("--quiet") || reader.flag("-q")) {

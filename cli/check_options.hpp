@@ -29,6 +29,7 @@ struct CheckOptions {
   Severity threshold = Severity::Info;        ///< the least severe finding reported
   bool strict = false;                        ///< warnings fail the run too
   bool quiet = false;                         ///< no summary line; nothing at all when clean
+  bool statistics = false;                    ///< human output: the counts by rule only
   std::optional<fs::path> baseline;
   std::optional<fs::path> write_baseline;
   std::optional<std::string> against;  ///< report what changed since this git revision

@@ -98,6 +98,11 @@ std::string render(const Output& output, const Compilation& compilation, const F
       return render_github(compilation.sources, findings.shown, paths);
     case Format::Human:
       if (options.quiet && findings.shown.empty()) return {};
+      if (options.statistics) {
+        return render_rule_counts(findings.shown) + render_human(compilation.sources, {}, summary,
+                                                                 colour_wanted(io, output),
+                                                                 !options.quiet);
+      }
       return render_human(compilation.sources, findings.shown, summary, colour_wanted(io, output),
                           !options.quiet);
   }

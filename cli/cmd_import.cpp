@@ -95,7 +95,12 @@ void print_summary(const sfdx::Project& project, const sfdx::ImportedWorkspace& 
                             count(files, type + " file", type + " files"));
     }
   }
-  io.out << fmt::format("next: gtmlint check {}\n", display_path(options.out));
+  // A real org has thousands of findings: start from the view by rule, then a baseline.
+  io.out << fmt::format(
+      "next: gtmlint check --statistics {0} (the findings by rule); `gtmlint check "
+      "--write-baseline baseline.json {0}` records today's findings, and `--baseline "
+      "baseline.json` then reports only new ones\n",
+      display_path(options.out));
 }
 
 }  // namespace

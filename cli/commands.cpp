@@ -35,6 +35,7 @@ options:
   --ignore RULE,...       never report these rules
   --severity LEVEL        report only findings at least this severe: error, warning or info
   --strict                warnings fail the check too
+  --statistics            the number of findings of each rule, instead of the findings
   --quiet, -q             no summary line, and no output at all when there is nothing to report
   --baseline FILE         report only findings that FILE does not accept
   --write-baseline FILE   record the current findings in FILE and exit 0

@@ -37,6 +37,12 @@ Summary summarise(std::span<const Diagnostic> diagnostics, std::size_t files, st
 std::string render_human(const SourceSet& sources, std::span<const Diagnostic> diagnostics,
                          const Summary& summary, bool colour, bool with_summary = true);
 
+/// One line per rule that reported, most findings first: `  42  error    owner-required`.
+std::string render_rule_counts(std::span<const Diagnostic> diagnostics);
+
+/// Past this many findings, the human report ends with the counts by rule before its summary.
+constexpr std::size_t kCountsAfterFindings = 20;
+
 /// The documented JSON contract (DESIGN section 5), pretty-printed.
 std::string render_json(const SourceSet& sources, std::span<const Diagnostic> diagnostics,
                         const Summary& summary, std::string_view version);
