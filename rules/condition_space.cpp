@@ -217,10 +217,12 @@ void ConditionSpace::collect_in(const File& file, ExprId condition) {
     const auto index = ensure_field(file, args[0]);
     if (!index) return;
     const std::string_view pattern = file.exprs[args[1]].text;
-    const Field& field = fields_[*index];
-    if (is_text(field.kind) && e.text == "starts_with") add_prefix(*index, pattern);
-    if (is_text(field.kind) && e.text == "contains") add_part(*index, pattern, Dim::Part);
-    if (field.kind == FieldValueKind::Picklist && field.multi && e.text == "includes")
+    // Copied: adding a part adds a dimension to fields_, which may move the field.
+    const FieldValueKind kind = fields_[*index].kind;
+    const bool multi = fields_[*index].multi;
+    if (is_text(kind) && e.text == "starts_with") add_prefix(*index, pattern);
+    if (is_text(kind) && e.text == "contains") add_part(*index, pattern, Dim::Part);
+    if (kind == FieldValueKind::Picklist && multi && e.text == "includes")
       add_part(*index, pattern, Dim::Item);
     return;
   }
