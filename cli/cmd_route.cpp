@@ -92,6 +92,7 @@ std::vector<std::string_view> fields_of(const Model& model, std::string_view obj
 std::optional<std::string> value_problem(const Model& model, EntityId field, std::string_view name,
                                          const std::string& value, const rules::TextMatch& text) {
   const FieldValues values = field_values(model, field);
+  if (value.empty()) return std::nullopt;  // `employees=`: the field is empty, as an example says
   switch (values.kind) {
     case FieldValueKind::Number:
       if (is_number(value)) return std::nullopt;
@@ -234,7 +235,8 @@ void route_one(const Model& model, EntityId routing, const Lead& lead, std::int6
     }
     const auto reasons = evaluator.reasons(rule_file, when->value);
     const bool cannot_tell = verdict == rules::Truth::Unknown;
-    if (cannot_tell) undecided.push_back(fmt::format("rule {}", number));
+    if (cannot_tell)
+      undecided.push_back(fmt::format("rule {} (`{}`)", number, model.display_name(rule)));
     io.out << fmt::format("  {}. {}: {}, {}\n", number, model.display_name(rule),
                           cannot_tell ? "cannot tell" : "no", fmt::join(reasons, "; "));
   }

@@ -42,6 +42,13 @@ AtomSet AtomSet::operator&(const AtomSet& other) const {
   return out;
 }
 
+AtomSet AtomSet::united(const AtomSet& other) const {
+  AtomSet out = *this;
+  out.first_ |= other.first_;
+  for (std::size_t i = 0; i < rest_.size(); ++i) out.rest_[i] |= other.rest_[i];
+  return out;
+}
+
 AtomSet AtomSet::minus(const AtomSet& other) const {
   AtomSet out = *this;
   out.first_ &= ~other.first_;
@@ -788,13 +795,17 @@ bool ConditionSpace::holds(const Region& region, const std::vector<std::size_t>&
 bool ConditionSpace::unconstrained(const Region& region, const std::vector<std::size_t>& point,
                                    std::size_t index) const {
   const std::vector<std::size_t>& parts = fields_[index].parts;
-  if (parts.empty()) {  // every atom of it can be had with the rest of the point as it is
-    std::vector<std::size_t> other = point;
-    for (std::size_t atom = 0; atom < atom_count(fields_[index]); ++atom) {
-      other[index] = atom;
-      if (!holds(region, other)) return false;
+  if (parts.empty()) {
+    // Every atom of it can be had with the rest of the point as it is: the boxes that hold the
+    // point on every other dimension together hold all its atoms.
+    AtomSet reachable(atom_count(fields_[index]), false);
+    for (const Box& box : region) {
+      bool around = true;
+      for (std::size_t d = 0; d < box.size() && around; ++d)
+        around = d == index || box[d].test(point[d]);
+      if (around) reachable = reachable.united(box[index]);
     }
-    return true;
+    return reachable == AtomSet(atom_count(fields_[index]), true);
   }
   // With patterns, only the combinations that can exist count: compare with `everything`,
   // outside the analysis' budget (an example is not part of the analysis).

@@ -37,6 +37,7 @@ class AtomSet {
   bool operator==(const AtomSet&) const = default;
   AtomSet operator&(const AtomSet& other) const;
   AtomSet minus(const AtomSet& other) const;
+  AtomSet united(const AtomSet& other) const;
   bool contains(const AtomSet& other) const { return other.minus(*this).empty(); }
 
  private:

@@ -105,16 +105,24 @@ class RoutingAnalysis {
     }
   }
 
+  // Names the earlier rules that really take some of rule j's leads: a rule that is itself
+  // shadowed, or whose share an even earlier rule already took, is left out.
   void report_shadowed(const std::vector<RoutingRule>& rules, std::size_t j) {
     std::vector<std::string> takers;
-    std::vector<Note> notes;
-    for (std::size_t i = 0; i < j; ++i) {
-      if (ConditionSpace::intersect(rules[i].region.sure, rules[j].region.upper()).empty())
-        continue;
+    std::vector<EntityId> taking;
+    Region left = rules[j].region.upper();  // its leads no rule before i has surely taken
+    for (std::size_t i = 0; i < j && !left.empty(); ++i) {
+      const Region taken = ConditionSpace::intersect(rules[i].region.sure, left);
+      if (taken.empty()) continue;
       takers.push_back(fmt::format("`{}`", name(rules[i].entity)));
+      taking.push_back(rules[i].entity);
+      left = ConditionSpace::subtract(left, rules[i].region.sure);
+    }
+    std::vector<Note> notes;
+    for (EntityId taker : taking) {
       notes.push_back(
-          {header(rules[i].entity),
-           fmt::format("`{}` comes first and takes some of these leads", name(rules[i].entity))});
+          {header(taker), fmt::format("`{}` comes first and takes {} of these leads", name(taker),
+                                      taking.size() == 1 ? "all" : "some")});
     }
     Diagnostic& d = diagnostics_.error(
         "routing-shadowed", header(rules[j].entity),
@@ -149,9 +157,10 @@ class RoutingAnalysis {
       Diagnostic& d = diagnostics_.report(
           Severity::Warning, "routing-overlap", header(rules[j].entity),
           fmt::format("rules `{}` and `{}` both match a lead with {}; `{}` comes first, so it "
-                      "goes to {}, not {}",
+                      "{}, not {}",
                       name(rules[i].entity), name(rules[j].entity), space.example(shared),
-                      name(rules[i].entity), rules[i].assignee, rules[j].assignee));
+                      name(rules[i].entity), outcome(rules[i].assignee),
+                      rules[j].assignee == "keep_owner" ? "keeps its owner" : rules[j].assignee));
       d.notes.push_back(
           {header(rules[i].entity), fmt::format("`{}` takes the lead", name(rules[i].entity))});
       d.help = "make the conditions exclusive, or reorder the rules if the other owner should win";
@@ -202,6 +211,12 @@ class RoutingAnalysis {
       causes.push_back(fmt::format("rule `{}`: {}", name(rule.entity), rule.region.why));
       notes.push_back({header(rule.entity), rule.region.why});
     }
+    constexpr std::size_t kCausesNamed = 3;  // each is noted at its rule anyway
+    if (causes.size() > kCausesNamed + 1) {
+      const std::size_t more = causes.size() - kCausesNamed;
+      causes.resize(kCausesNamed);
+      causes.push_back(fmt::format("{} more rules, each noted", more));
+    }
     Diagnostic& d =
         diagnostics_.report(Severity::Info, "routing-undecided", header(routing_),
                             fmt::format("routing `{}`: not decided {}, because {}", name(routing_),
@@ -212,8 +227,18 @@ class RoutingAnalysis {
         "(==, in, <, starts_with, contains, includes), or check these leads with `gtmlint route`";
   }
 
+  static std::string outcome(const std::string& assignee) {
+    return assignee == "keep_owner" ? "keeps its owner" : "goes to " + assignee;
+  }
+
+  // `a, b and c`; past a few items, `a, b, c, d, e and 18 more`.
   static std::string join_and(const std::vector<std::string>& items) {
+    constexpr std::size_t kNamed = 5;
     if (items.size() <= 1) return items.empty() ? std::string() : items[0];
+    if (items.size() > kNamed + 1) {
+      return fmt::format("{} and {} more", fmt::join(items.begin(), items.begin() + kNamed, ", "),
+                         items.size() - kNamed);
+    }
     return fmt::format("{} and {}", fmt::join(items.begin(), items.end() - 1, ", "), items.back());
   }
 

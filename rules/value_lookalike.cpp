@@ -86,10 +86,13 @@ class LookalikeCheck {
       const FieldValueKind kind = field_values(model_, field).kind;
       if (kind != FieldValueKind::Text && kind != FieldValueKind::Unknown) return;
       const Expr& rhs = file.exprs[children[1]];
+      // Values compare like with like: an exact value with exact values, a prefix with prefixes
+      // (`starts_with(industry, "Retail ")` beside `industry == "Retail"` is on purpose).
+      const std::string_view use = e.kind == ExprKind::Compare ? std::string_view("==") : e.text;
       if (rhs.kind == ExprKind::List) {
-        for (ExprId item : file.children(rhs)) value(file, field, file.exprs[item], rule, top);
+        for (ExprId item : file.children(rhs)) value(file, field, use, file.exprs[item], rule, top);
       } else {
-        value(file, field, rhs, rule, top);
+        value(file, field, use, rhs, rule, top);
       }
       return;
     }
@@ -98,11 +101,12 @@ class LookalikeCheck {
 
   // Variants in one condition (`contains(description, "real-time") or contains(description,
   // "real time")`) are written on purpose; the same value spelt otherwise in another rule is not.
-  void value(const File& file, EntityId field, const Expr& e, EntityId rule, EntityId top) {
+  void value(const File& file, EntityId field, std::string_view use, const Expr& e, EntityId rule,
+             EntityId top) {
     if (e.kind != ExprKind::String || e.text.empty()) return;
     const std::string_view path = model_.entities[field].name;
     const TextMatch text(text_case_of(model_, top, path.substr(0, path.rfind('.'))));
-    auto& uses = seen_[{field, skeleton(e.text)}];
+    auto& uses = seen_[{field, fmt::format("{}\n{}", use, skeleton(e.text))}];
     for (const Use& earlier : uses) {
       // The same value written before, or a variant its own condition already names.
       if (text.equals(earlier.text, e.text) || earlier.rule == rule) return;
@@ -122,7 +126,9 @@ class LookalikeCheck {
                     "other",
                     e.text, first.text, how, name));
     d.notes.push_back({first.span, fmt::format("\"{}\" is written here", first.text)});
-    d.help = "write the value the same way in both places, as Salesforce holds it";
+    const std::string_view object = path.substr(0, path.rfind('.'));
+    d.help = fmt::format("write the value the same way in both places, as `{}` holds it",
+                         object.substr(0, object.find('.')));
   }
 
   const Model& model_;
