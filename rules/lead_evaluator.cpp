@@ -190,10 +190,16 @@ void LeadEvaluator::collect_reasons(const File& file, ExprId id,
                       : fmt::format("`{}` reads a field of another object", written));
     return;
   }
+  // The field the comparison reads (through a `not`: `not contains(company, "bank")`).
   std::optional<ExprId> reference;
-  if (e.kind == ExprKind::Compare) reference = file.children(e)[0];
-  if (e.kind == ExprKind::Reference) reference = id;
-  if (e.kind == ExprKind::Call && file.children(e).size() == 2) reference = file.children(e)[0];
+  ExprId inner = id;
+  while (file.exprs[inner].kind == ExprKind::Not || file.exprs[inner].kind == ExprKind::Paren)
+    inner = file.children(file.exprs[inner])[0];
+  const Expr& test = file.exprs[inner];
+  if (test.kind == ExprKind::Compare) reference = file.children(test)[0];
+  if (test.kind == ExprKind::Reference) reference = inner;
+  if (test.kind == ExprKind::Call && file.children(test).size() == 2)
+    reference = file.children(test)[0];
   if (!reference) {
     out.push_back(fmt::format("`{}` is false", written));
     return;
