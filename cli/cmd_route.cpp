@@ -25,11 +25,7 @@ namespace {
 using rules::Lead;
 using rules::shown_value;
 
-bool is_number(std::string_view text) {
-  double number = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  return error == std::errc() && end == text.data() + text.size();
-}
+using rules::is_number;
 
 struct RouteOptions {
   std::string object;
@@ -113,15 +109,10 @@ std::optional<std::string> value_problem(const Model& model, EntityId field, std
       };
       if (known(value)) return std::nullopt;
       if (values.multi) {  // `A;B`: each part one of the values
-        std::optional<std::string> unknown;
-        std::string_view rest = value;
-        while (!rest.empty() && !unknown) {
-          const std::size_t end = std::min(rest.find(';'), rest.size());
-          if (!known(rest.substr(0, end))) unknown = std::string(rest.substr(0, end));
-          rest.remove_prefix(std::min(end + 1, rest.size()));
+        for (std::string_view item : rules::multi_select_items(value)) {
+          if (!known(item)) return value_problem(model, field, name, std::string(item), text);
         }
-        if (!unknown) return std::nullopt;
-        return value_problem(model, field, name, *unknown, text);
+        return std::nullopt;
       }
       std::string problem = fmt::format("`{}` is not a value of `{}`", value, name);
       if (const auto best = closest_or_expansion(value, picklist))
@@ -191,13 +182,14 @@ std::string assignment(const Model& model, const File& file, const Attribute* as
                        std::int64_t today) {
   if (!assign) return "nobody";
   const Expr& value = file.exprs[assign->value];
-  if (value.kind == ExprKind::Reference && value.text == "keep_owner") return "keep_owner";
+  if (value.kind == ExprKind::Reference && value.text == rules::kKeepOwner)
+    return std::string(rules::kKeepOwner);
   return assignee_text(model, file, assign->value, today);
 }
 
 // What the routing does with a rule that took the lead.
 std::string taken_text(std::string_view would, const std::string& assignee) {
-  if (assignee == "keep_owner")
+  if (assignee == rules::kKeepOwner)
     return fmt::format("the lead {}keeps its owner (`keep_owner`)", would);
   return fmt::format("{}assigned to {}", would, assignee);
 }

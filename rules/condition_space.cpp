@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <map>
 
@@ -327,7 +328,10 @@ Box ConditionSpace::full_box() const {
 }
 
 const Region& ConditionSpace::everything() const {
-  if (!everything_) everything_ = realizable();
+  if (!everything_) {
+    everything_ = realizable();
+    everything_is_every_box_ = everything_->size() == 1 && everything_->front() == full_box();
+  }
   return *everything_;
 }
 
@@ -396,7 +400,7 @@ Bounds ConditionSpace::leaf(const File& file, ExprId condition) const {
   const Field& field = fields_[*index];
   const auto exact = [&](Region r) {
     const Region& all = everything();
-    if (all.size() == 1 && all.front() == full_box()) return Bounds{std::move(r), std::nullopt, {}};
+    if (everything_is_every_box_) return Bounds{std::move(r), std::nullopt, {}};
     return Bounds{intersect(r, all), std::nullopt, {}};
   };
   const auto cannot = [&] {
@@ -441,11 +445,7 @@ Bounds ConditionSpace::leaf(const File& file, ExprId condition) const {
     }
     if (field.kind == FieldValueKind::Picklist && !field.multi) {
       for (std::size_t v = 0; v < field.values.size(); ++v) {
-        const std::string& value = field.values[v];
-        const bool yes = e.text == "starts_with" ? text_.starts_with(value, pattern)
-                         : e.text == "contains"  ? text_.contains(value, pattern)
-                                                 : text_.includes(value, pattern);
-        if (yes) set.set(v);
+        if (text_.test(e.text, field.values[v], pattern).value_or(false)) set.set(v);
       }
       return exact(from(*index, set));
     }
@@ -695,7 +695,7 @@ Region ConditionSpace::multi_boxes(std::size_t index) const {
       if (real[k]) named.push_back(k);
     if (named.size() > 14) throw RegionTooLarge{false};
     for (std::size_t mask = 0; mask < (std::size_t{1} << named.size()); ++mask) {
-      if (static_cast<std::size_t>(__builtin_popcountll(mask)) + unmentioned < 2) continue;
+      if (static_cast<std::size_t>(std::popcount(mask)) + unmentioned < 2) continue;
       PartChoice c = free;
       for (std::size_t b = 0; b < named.size(); ++b) c[named[b]] = (mask >> b) & 1 ? 0 : 1;
       add(several, c);

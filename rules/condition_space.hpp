@@ -180,6 +180,8 @@ class ConditionSpace {
   TextMatch text_;
   std::vector<Field> fields_;
   mutable std::optional<Region> everything_;  ///< realizable(), once collection is over
+  /// No field constrains another (no patterns): leaves need no intersection with everything.
+  mutable bool everything_is_every_box_ = false;
 };
 
 }  // namespace gtm::rules

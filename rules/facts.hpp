@@ -1,11 +1,22 @@
 // Small facts about entities that several rules/ analyses share.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <string_view>
 
 #include "compiler/model.hpp"
 
 namespace gtm::rules {
+
+/// The assignment that takes a record and leaves its owner as it is (`assign = keep_owner`).
+constexpr std::string_view kKeepOwner = "keep_owner";
+
+/// Whether an attribute of this type holds a condition (directly or inside a list or one_of).
+inline bool holds_condition(const Type& type) {
+  if (type.kind == TypeKind::Condition) return true;
+  return std::any_of(type.args.begin(), type.args.end(), holds_condition);
+}
 
 /// Automations, nurtures and the like are active unless they say `active = false`.
 inline bool is_active(const Model& model, EntityId id) {

@@ -9,13 +9,13 @@
 
 namespace gtm::rules {
 
-namespace {
-
 bool is_number(std::string_view text) {
   double number = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
   return error == std::errc() && end == text.data() + text.size();
 }
+
+namespace {
 
 Truth negate(Truth t) {
   return t == Truth::Unknown ? t : (t == Truth::True ? Truth::False : Truth::True);
@@ -132,11 +132,8 @@ Truth LeadEvaluator::text_test(const File& file, const Expr& e) const {
   const std::string* given = value_of(file, args[0], known);
   if (!known) return Truth::Unknown;
   if (!given) return Truth::False;
-  const std::string_view wanted = file.exprs[args[1]].text;
-  if (e.text == "starts_with") return truth(text_.starts_with(*given, wanted));
-  if (e.text == "contains") return truth(text_.contains(*given, wanted));
-  if (e.text == "includes") return truth(text_.includes(*given, wanted));
-  return Truth::Unknown;
+  const auto holds = text_.test(e.text, *given, file.exprs[args[1]].text);
+  return holds ? truth(*holds) : Truth::Unknown;
 }
 
 Truth LeadEvaluator::evaluate(const File& file, ExprId id) const {

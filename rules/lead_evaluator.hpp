@@ -50,6 +50,9 @@ class LeadEvaluator {
   TextMatch text_;
 };
 
+/// Whether a value as a person types it is a number (`40`, `2.5`).
+bool is_number(std::string_view text);
+
 /// A value as `route` prints it: numbers, dates and booleans as given, text in quotes.
 std::string shown_value(const std::string& value);
 

@@ -160,7 +160,7 @@ class RoutingAnalysis {
                       "{}, not {}",
                       name(rules[i].entity), name(rules[j].entity), space.example(shared),
                       name(rules[i].entity), outcome(rules[i].assignee),
-                      rules[j].assignee == "keep_owner" ? "keeps its owner" : rules[j].assignee));
+                      rules[j].assignee == kKeepOwner ? "keeps its owner" : rules[j].assignee));
       d.notes.push_back(
           {header(rules[i].entity), fmt::format("`{}` takes the lead", name(rules[i].entity))});
       d.help = "make the conditions exclusive, or reorder the rules if the other owner should win";
@@ -228,7 +228,7 @@ class RoutingAnalysis {
   }
 
   static std::string outcome(const std::string& assignee) {
-    return assignee == "keep_owner" ? "keeps its owner" : "goes to " + assignee;
+    return assignee == kKeepOwner ? "keeps its owner" : "goes to " + assignee;
   }
 
   // `a, b and c`; past a few items, `a, b, c, d, e and 18 more`.

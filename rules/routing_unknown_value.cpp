@@ -7,16 +7,12 @@
 #include "compiler/conditions.hpp"
 #include "compiler/suggest.hpp"
 #include "rules/analyses.hpp"
+#include "rules/facts.hpp"
 #include "rules/text_match.hpp"
 
 namespace gtm::rules {
 
 namespace {
-
-bool holds_condition(const Type& type) {
-  if (type.kind == TypeKind::Condition) return true;
-  return std::any_of(type.args.begin(), type.args.end(), holds_condition);
-}
 
 void check_value(const Model& model, const File& file, const Expr& field_ref, EntityId field,
                  const Expr& value, EntityId owner, Diagnostics& diagnostics) {

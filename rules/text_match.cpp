@@ -24,19 +24,33 @@ std::string TextMatch::key(std::string_view text) const {
   return out;
 }
 
-bool TextMatch::includes(std::string_view value, std::string_view item) const {
-  const std::string wanted = key(item);
-  const std::string all = key(value);
-  std::string_view rest = all;
+std::vector<std::string_view> multi_select_items(std::string_view value) {
+  std::vector<std::string_view> items;
   while (true) {
-    const std::size_t end = std::min(rest.find(';'), rest.size());
-    std::string_view one = rest.substr(0, end);
+    const std::size_t end = std::min(value.find(';'), value.size());
+    std::string_view one = value.substr(0, end);
     while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
     while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
-    if (one == wanted) return true;
-    if (end == rest.size()) return false;
-    rest.remove_prefix(end + 1);
+    items.push_back(one);
+    if (end == value.size()) return items;
+    value.remove_prefix(end + 1);
   }
+}
+
+bool TextMatch::includes(std::string_view value, std::string_view item) const {
+  const std::string wanted = key(item);
+  for (std::string_view one : multi_select_items(value)) {
+    if (key(one) == wanted) return true;
+  }
+  return false;
+}
+
+std::optional<bool> TextMatch::test(std::string_view function, std::string_view value,
+                                    std::string_view pattern) const {
+  if (function == "starts_with") return starts_with(value, pattern);
+  if (function == "contains") return contains(value, pattern);
+  if (function == "includes") return includes(value, pattern);
+  return std::nullopt;
 }
 
 namespace {

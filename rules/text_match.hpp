@@ -4,8 +4,10 @@
 // class, so `route` and the routing analyses cannot disagree on a value.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "compiler/model.hpp"
 
@@ -31,6 +33,10 @@ class TextMatch {
   }
   /// A multi-select value (`A;B;C`) holds `item` as one of its values.
   bool includes(std::string_view value, std::string_view item) const;
+  /// The text test a condition function names (`starts_with`, `contains`, `includes`) on a
+  /// value; nullopt for a name that is no text test.
+  std::optional<bool> test(std::string_view function, std::string_view value,
+                           std::string_view pattern) const;
 
  private:
   TextCase mode_;
@@ -39,6 +45,9 @@ class TextMatch {
 /// The text semantics of the conditions of `owner` (a routing, a nurture): its own or an
 /// enclosing block's `text_case`, else that of the system its object belongs to
 /// (`salesforce.lead` -> system `salesforce`), else case-insensitive.
+/// The values of a multi-select value (`A; B;C` -> A, B, C), as written.
+std::vector<std::string_view> multi_select_items(std::string_view value);
+
 TextCase text_case_of(const Model& model, EntityId owner, std::string_view object);
 
 }  // namespace gtm::rules

@@ -10,16 +10,12 @@
 
 #include "compiler/conditions.hpp"
 #include "rules/analyses.hpp"
+#include "rules/facts.hpp"
 #include "rules/text_match.hpp"
 
 namespace gtm::rules {
 
 namespace {
-
-bool holds_condition(const Type& type) {
-  if (type.kind == TypeKind::Condition) return true;
-  return std::any_of(type.args.begin(), type.args.end(), holds_condition);
-}
 
 // The value with case folded and every space, punctuation mark and dash (ASCII or Unicode: en
 // and em dashes, the minus sign, no-break spaces) left out.

@@ -10,6 +10,7 @@
 
 #include "cli/import/criteria.hpp"
 #include "cli/import/names.hpp"
+#include "rules/facts.hpp"
 
 namespace gtm::sfdx {
 
@@ -284,7 +285,7 @@ class Writer {
 
   // An entry with criteria and no assignee takes the record and leaves its owner as it is.
   std::string assignee(const RuleEntry& entry) {
-    if (entry.assigned_to.empty()) return "keep_owner";
+    if (entry.assigned_to.empty()) return std::string(rules::kKeepOwner);
     if (entry.assigned_to_type == "Queue") return queue(entry.assigned_to);
     return person(entry.assigned_to);
   }
