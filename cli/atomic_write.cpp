@@ -8,12 +8,14 @@
 #include <cerrno>
 #include <cstring>
 
+#include <fmt/format.h>
+
 namespace gtm::cli {
 
 bool write_file_atomically(const fs::path& path, std::string_view content, std::string* error) {
   const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
   std::string temporary =
-      (directory / ("." + path.filename().string() + ".gtmlint-XXXXXX")).string();
+      (directory / fmt::format(".{}.gtmlint-XXXXXX", path.filename().string())).string();
   const int fd = mkstemp(temporary.data());
   if (fd < 0) {
     *error = std::strerror(errno);

@@ -2,6 +2,7 @@
 // exit code back (0 no errors, 1 errors found, 2 usage, I/O or internal error).
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,6 +15,10 @@ struct Io {
   std::ostream& out;
   std::ostream& err;
   bool out_is_terminal = false;  ///< colour is used only on a terminal, and never with NO_COLOR
+  /// What to do once a command knows how many bytes of `.gtm` source it will read: main sets it
+  /// only when the user opted in to reserving the heap (GTMLINT_RESERVE_HEAP=1), so the loader and
+  /// the language server never change the allocator's settings themselves.
+  std::function<void(std::size_t source_bytes)> reserve_heap_for_sources;
 };
 
 /// `args` excludes the program name.

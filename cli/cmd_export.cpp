@@ -24,9 +24,7 @@ using Json = nlohmann::ordered_json;
 class Exporter {
  public:
   explicit Exporter(const Compilation& compilation)
-      : compilation_(compilation),
-        model_(compilation.model),
-        paths_(repository_paths(compilation)) {}
+      : model_(compilation.model), paths_(repository_paths(compilation)) {}
 
   Json document() const {
     Json entities = Json::array();
@@ -139,7 +137,6 @@ class Exporter {
                 {"field_readers", uses(flow.readers)}};
   }
 
-  const Compilation& compilation_;
   const Model& model_;
   std::vector<std::string> paths_;
 };

@@ -12,9 +12,13 @@ int run_lsp(const std::vector<std::string>& args, Io& io) {
     io.err << "gtmlint: usage: gtmlint lsp [--stdio]\n";
     return kExitFailure;
   }
-  keep_freed_heap();  // each edit's model is built in the memory of the one before
+  lsp::ServerOptions options;
+  if (io.reserve_heap_for_sources) {
+    keep_freed_heap();  // each edit's model is built in the memory of the one before
+    options.reserve_heap_for_sources = io.reserve_heap_for_sources;
+  }
   lsp::Transport transport(STDIN_FILENO, STDOUT_FILENO);
-  return lsp::Server(transport).run();
+  return lsp::Server(transport, options).run();
 }
 
 }  // namespace gtm::cli

@@ -155,11 +155,11 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
     std::size_t x = start_a, y = start_b;
     for (std::size_t j = start; j < end; ++j) {
       if (ops[j] == Op::Keep)
-        out += " " + with_newline(a[x++]), ++y;
+        out += ' ', out += with_newline(a[x++]), ++y;
       else if (ops[j] == Op::Remove)
-        out += "-" + with_newline(a[x++]);
+        out += '-', out += with_newline(a[x++]);
       else
-        out += "+" + with_newline(b[y++]);
+        out += '+', out += with_newline(b[y++]);
     }
     i = end, line_a = end_a, line_b = end_b;
   }

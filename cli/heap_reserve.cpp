@@ -1,16 +1,16 @@
 // Why: a check of a large workspace touches hundreds of megabytes once (the sources, the flat
 // syntax tree, the model). Faulting that memory in 4 KiB at a time costs more than the analysis
-// itself on virtual machines, where a fault is a trip through the hypervisor. Measured on the
-// 2-core benchmark machine, 800 MB: touched page by page 2.2-2.9 s; advised to 2 MiB pages only,
-// 1.0-1.8 s; advised and populated with MADV_POPULATE_WRITE, 0.04-0.07 s. So the heap is grown
-// once to the size the command will need, populated, and handed back to malloc, which then
-// serves every allocation from memory that is already there.
+// itself on virtual machines, where a fault is a trip through the hypervisor (docs/performance.md,
+// "Memory"). So, when the user opts in, the heap is grown once to the size the command will need,
+// populated in 2 MiB pages, and handed back to malloc, which then serves every allocation from
+// memory that is already there.
 #include "cli/heap_reserve.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <string_view>
 #include <vector>
 
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
@@ -20,6 +20,11 @@
 #endif
 
 namespace gtm::cli {
+
+bool heap_reservation_requested() {
+  const char* value = std::getenv("GTMLINT_RESERVE_HEAP");
+  return value != nullptr && std::string_view(value) == "1";
+}
 
 #ifdef GTM_RESERVE_HEAP
 
@@ -73,9 +78,8 @@ void reserve_heap(std::size_t bytes) {
   keep_freed_heap();
   // Whole 2 MiB pages, and one more: the heap does not start on a page boundary. One
   // allocation, so that malloc writes no chunk header inside the range before it is populated:
-  // reserving in 16 MiB pieces left a header in every eighth 2 MiB page, which then came in 4 KiB
-  // pages (121 of 936 MB at 1,000,000 fields), and reading through those small pages made the
-  // parsing that followed a third slower.
+  // reserving in pieces left a header in every few 2 MiB pages, which then came in 4 KiB pages,
+  // and reading through those small pages slowed the parsing that followed.
   const std::size_t total = (bytes + kHugePage - 1) / kHugePage * kHugePage + kHugePage;
   void* reservation = std::malloc(total);
   if (reservation == nullptr) return;  // not enough memory: it will fault in as used

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 
-#include "cli/heap_reserve.hpp"
 #include "cli/options.hpp"
 #include "compiler/limits.hpp"
 #include "compiler/parallel.hpp"
@@ -154,9 +153,9 @@ bool load_workspace(const std::vector<fs::path>& paths, const WorkspaceOptions& 
   };
   const std::size_t listed_bytes = source_bytes(files);
   if (listed_bytes > limits::kMaxWorkspaceBytes) return too_large();  // before reading any
-  {
+  if (io.reserve_heap_for_sources) {
     const PhaseTimer timer("reserve memory");
-    reserve_heap(kHeapBytesPerSourceByte * listed_bytes);
+    io.reserve_heap_for_sources(listed_bytes);
   }
   const PhaseTimer timer("read and parse");
   reported.assign(compilation.first_user_file, false);  // the stdlib is never reported

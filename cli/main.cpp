@@ -12,10 +12,16 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   try {
     const std::vector<std::string> args(argv + 1, argv + argc);
-    // Before the stdlib is parsed: a check's first megabytes arrive in two huge pages rather
-    // than in a thousand faults (the workspace's share is reserved once it is listed).
-    if (gtm::cli::runs_once(args)) gtm::cli::reserve_heap(gtm::cli::kStartupHeapBytes);
-    const int status = gtm::cli::run(args, {std::cout, std::cerr, isatty(STDOUT_FILENO) == 1});
+    gtm::cli::Io io{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1, {}};
+    if (gtm::cli::heap_reservation_requested()) {
+      // Before the stdlib is parsed: a check's first megabytes arrive in two huge pages rather
+      // than in a thousand faults (the workspace's share is reserved once it is listed).
+      if (gtm::cli::runs_once(args)) gtm::cli::reserve_heap(gtm::cli::kStartupHeapBytes);
+      io.reserve_heap_for_sources = [](std::size_t source_bytes) {
+        gtm::cli::reserve_heap(gtm::cli::kHeapBytesPerSourceByte * source_bytes);
+      };
+    }
+    const int status = gtm::cli::run(args, io);
     // Freeing a large model piece by piece takes longer than checking it; the process ends here.
     std::cout.flush();
     std::cerr.flush();

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <optional>
 
+#include <fmt/format.h>
+
 namespace gtm {
 
 namespace {
@@ -493,9 +495,9 @@ class Printer {
       case ExprKind::Call:
         return std::string(e.text) + "(" + joined(e, ", ") + ")";
       case ExprKind::List:
-        return "[" + joined(e, ", ") + "]";
+        return fmt::format("[{}]", joined(e, ", "));
       case ExprKind::Paren:
-        return "(" + joined(e, "") + ")";
+        return fmt::format("({})", joined(e, ""));
       case ExprKind::Not:
         return "not " + joined(e, "");
       case ExprKind::And:
@@ -505,7 +507,7 @@ class Printer {
       case ExprKind::Mapping:
         return joined(e, " -> ");
       case ExprKind::Compare:
-        return joined(e, " " + std::string(compare_op_text(e.op)) + " ");
+        return joined(e, fmt::format(" {} ", compare_op_text(e.op)));
       default:
         return std::string(source(e.begin, e.end));  // literals and names as written
     }

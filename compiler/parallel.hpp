@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -24,17 +26,28 @@ inline std::size_t worker_count(std::size_t tasks, std::size_t items, std::size_
 }
 
 /// Calls task(index, worker) for every index in [0, tasks) on `workers` threads (this one
-/// included), handing out indices one at a time; `worker` is in [0, workers).
+/// included), handing out indices one at a time; `worker` is in [0, workers). If a task throws,
+/// no further indices are handed out and, once every thread has stopped, the first exception is
+/// rethrown here, on the caller's thread (a throw escaping a std::thread would end the process).
 template <typename Task>
 void parallel_for(std::size_t tasks, std::size_t workers, const Task& task) {
   std::atomic<std::size_t> next{0};
+  std::exception_ptr first_failure;
+  std::mutex failure_mutex;
   const auto work = [&](std::size_t worker) {
-    for (std::size_t i = next++; i < tasks; i = next++) task(i, worker);
+    try {
+      for (std::size_t i = next++; i < tasks; i = next++) task(i, worker);
+    } catch (...) {
+      next = tasks;
+      const std::lock_guard lock(failure_mutex);
+      if (!first_failure) first_failure = std::current_exception();
+    }
   };
   std::vector<std::thread> pool;
   for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work, w);
   work(0);
   for (std::thread& thread : pool) thread.join();
+  if (first_failure) std::rethrow_exception(first_failure);
 }
 
 /// Calls task(begin, end, chunk, worker) for consecutive ranges of at most `chunk_size` indices

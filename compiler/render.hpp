@@ -43,7 +43,7 @@ std::string render_rule_counts(std::span<const Diagnostic> diagnostics);
 /// Past this many findings, the human report ends with the counts by rule before its summary.
 constexpr std::size_t kCountsAfterFindings = 20;
 
-/// The documented JSON contract (DESIGN section 5), pretty-printed.
+/// The documented JSON contract (docs/json-format.md), pretty-printed.
 std::string render_json(const SourceSet& sources, std::span<const Diagnostic> diagnostics,
                         const Summary& summary, std::string_view version);
 

@@ -116,7 +116,8 @@ std::string render_human(const SourceSet& sources, std::span<const Diagnostic> d
     if (!d.help.empty()) out += fmt::format("  {}: {}\n", style.paint("1;32", "help"), d.help);
   }
   if (!with_summary) return out;
-  if (diagnostics.size() > kCountsAfterFindings) out += "\n" + render_rule_counts(diagnostics);
+  if (diagnostics.size() > kCountsAfterFindings)
+    out += '\n', out += render_rule_counts(diagnostics);
   const std::string since =
       summary.change
           ? fmt::format(" introduced since `{}` ({} fixed, {} already there)",

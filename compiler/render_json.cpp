@@ -1,4 +1,4 @@
-// The JSON contract of `gtmlint check --format json` (DESIGN section 5; docs/json-format.md).
+// The JSON contract of `gtmlint check --format json` (docs/json-format.md).
 #include "compiler/json_writer.hpp"
 #include "compiler/render.hpp"
 

@@ -1,6 +1,6 @@
-// Finding a workspace and its files (DESIGN section 3): the root is the nearest ancestor holding
-// `gtmlint.gtm`, else the git top level, else the starting directory; every `.gtm` file under it
-// belongs to the model, except in `.git`, `build*` and `node_modules` folders.
+// Finding a workspace and its files (docs/design.md, "The language"): the root is the nearest
+// ancestor holding `gtmlint.gtm`, else the git top level, else the starting directory; every `.gtm`
+// file under it belongs to the model, except in `.git`, `build*` and `node_modules` folders.
 #pragma once
 
 #include <cstdint>

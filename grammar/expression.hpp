@@ -1,5 +1,5 @@
-// Expressions (DESIGN section 3): or < and < not < comparison < mapping (`->`) < primary.
-// Every rule starts at a token and stops after its last token; callers place `ws` between.
+// Expressions (docs/design.md, "The language"): or < and < not < comparison < mapping (`->`) <
+// primary. Every rule starts at a token and stops after its last token; callers place `ws` between.
 #pragma once
 
 #include "grammar/lexical.hpp"

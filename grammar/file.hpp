@@ -1,5 +1,5 @@
-// Blocks and attributes (DESIGN section 3). A file is parsed one top-level block at a time by
-// compiler/parse.cpp, which recovers from an error by skipping to the next block.
+// Blocks and attributes (docs/design.md, "The language"). A file is parsed one top-level block at a
+// time by compiler/parse.cpp, which recovers from an error by skipping to the next block.
 #pragma once
 
 #include "grammar/expression.hpp"

@@ -1,5 +1,6 @@
-// The tokens of the generic `.gtm` syntax (DESIGN section 3): whitespace, comments, identifiers,
-// keywords, strings, numbers, dates and durations. No actions here; see compiler/parse.cpp.
+// The tokens of the generic `.gtm` syntax (docs/design.md, "The language"): whitespace, comments,
+// identifiers, keywords, strings, numbers, dates and durations. No actions here; see
+// compiler/parse.cpp.
 #pragma once
 
 #include <tao/pegtl.hpp>

@@ -1,6 +1,6 @@
-// The characters of names and strings and the reserved words (DESIGN section 3), in one place
-// for the grammar, its look-ahead, the syntax-error messages, the language server's rename and
-// the importer.
+// The characters of names and strings and the reserved words (docs/design.md, "The language"), in
+// one place for the grammar, its look-ahead, the syntax-error messages, the language server's
+// rename and the importer.
 #pragma once
 
 #include <array>

@@ -3,10 +3,10 @@
 #
 # With GTM_STATIC (the default) the gtmlint executable is linked statically. A pre-commit hook
 # pays start-up on every commit, and loading and relocating fifteen shared objects was a third
-# of a small check (2-core benchmark machine: `gtmlint --version` 6.6 ms dynamic, 3.3 ms static;
-# a 1,000-field check 11.0 ms -> 7.2 ms). Debian ships Abseil, RE2 and pugixml as static
+# of a small check (docs/performance.md, "Start-up"). Debian ships Abseil, RE2 and pugixml as static
 # archives too, found here through `pkg-config --static`; fmt it ships as a shared library
-# only, so fmt_compiled.cpp compiles fmt's own implementation from its installed headers.
+# only, so the static build uses fmt's header-only form (fmt::fmt-header-only, from the same
+# package).
 # Sanitizer and fuzzing builds link dynamically: their runtimes need it.
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
@@ -15,11 +15,8 @@ find_package(fmt REQUIRED)
 add_library(gtm_libraries INTERFACE)
 if(GTM_STATIC)
   pkg_check_modules(STATIC_LIBRARIES REQUIRED absl_flat_hash_map absl_hash re2 pugixml)
-  add_library(gtm_fmt STATIC ${CMAKE_CURRENT_LIST_DIR}/fmt_compiled.cpp)
-  target_include_directories(gtm_fmt
-    PUBLIC $<TARGET_PROPERTY:fmt::fmt,INTERFACE_INCLUDE_DIRECTORIES>)
   target_link_libraries(gtm_libraries
-    INTERFACE gtm_fmt ${STATIC_LIBRARIES_STATIC_LDFLAGS} Threads::Threads)
+    INTERFACE fmt::fmt-header-only ${STATIC_LIBRARIES_STATIC_LDFLAGS} Threads::Threads)
 else()
   pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
   find_package(absl REQUIRED)

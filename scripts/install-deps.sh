@@ -4,7 +4,7 @@
 set -eu
 
 # Libraries and build tools, by package.
-packages="cmake g++ ninja-build ccache pkg-config tao-pegtl-dev libfmt-dev nlohmann-json3-dev catch2 libre2-dev libpugixml-dev libabsl-dev"
+packages="cmake g++ clang libclang-rt-14-dev ninja-build ccache pkg-config tao-pegtl-dev libfmt-dev nlohmann-json3-dev catch2 libre2-dev libpugixml-dev libabsl-dev"
 # Tools the integration tests drive, by command (any installation of them will do).
 commands="git:git node:nodejs npm:npm pre-commit:pre-commit dot:graphviz nvim:neovim unzip:unzip"
 

@@ -15,8 +15,7 @@ namespace {
 
 class Actions {
  public:
-  Actions(const Session& session, FileId file)
-      : session_(session), model_(session.compilation.model), file_(file) {}
+  explicit Actions(const Session& session) : session_(session), model_(session.compilation.model) {}
 
   void for_diagnostic(const Diagnostic& d) {
     if (d.fix) {
@@ -170,7 +169,6 @@ class Actions {
 
   const Session& session_;
   const Model& model_;
-  FileId file_;
   Json actions_ = Json::array();
 };
 
@@ -182,7 +180,7 @@ Json code_actions(const Session& session, const Json& params) {
   const SourceFile& source = session.source(*file);
   const std::uint32_t begin = offset_of(source, params.at("range").at("start"));
   const std::uint32_t end = offset_of(source, params.at("range").at("end"));
-  Actions actions(session, *file);
+  Actions actions(session);
   for (const Diagnostic& d : session.compilation.diagnostics.items()) {
     if (d.span.file == *file && d.span.begin <= end && begin <= d.span.end)
       actions.for_diagnostic(d);

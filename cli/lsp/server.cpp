@@ -7,7 +7,6 @@
 
 #include <algorithm>
 
-#include "cli/heap_reserve.hpp"
 #include "cli/lsp/session.hpp"
 #include "cli/lsp/uri.hpp"
 #include "cli/options.hpp"
@@ -225,9 +224,11 @@ void Server::initialize(const Json& params) {
   initialized_ = true;
   load_disk_files();
   // The heap a check of this workspace needs, in 2 MiB pages, once: every re-check reuses it.
-  std::size_t bytes = 0;
-  for (const auto& [path, text] : disk_) bytes += text.size();
-  cli::reserve_heap(cli::kHeapBytesPerSourceByte * bytes);
+  if (options_.reserve_heap_for_sources) {
+    std::size_t bytes = 0;
+    for (const auto& [path, text] : disk_) bytes += text.size();
+    options_.reserve_heap_for_sources(bytes);
+  }
   recheck();
   publish();
 }

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -20,6 +22,8 @@ struct ServerOptions {
   /// Read the workspace's files from disk; off only for the fuzzer, whose workspace is the open
   /// buffers alone (it must not scan whatever directory a fuzzed URI names).
   bool read_disk = true;
+  /// Called once the workspace's size is known, when the user opted in (cli::Io).
+  std::function<void(std::size_t source_bytes)> reserve_heap_for_sources;
 };
 
 class Server {

@@ -47,7 +47,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const int in = stream_fd(data[0] % 2 == 0 ? std::string(rest) : framed_sequence(rest));
   static const int out = open("/dev/null", O_WRONLY);
   gtm::lsp::Transport transport(in, out);
-  (void)gtm::lsp::Server(transport, gtm::lsp::ServerOptions{.read_disk = false}).run();
+  (void)gtm::lsp::Server(
+      transport, gtm::lsp::ServerOptions{.read_disk = false, .reserve_heap_for_sources = {}})
+      .run();
   close(in);
   return 0;
 }

@@ -138,7 +138,7 @@ int run_in(const fs::path& dir, const std::vector<std::string>& args, std::strin
   const fs::path previous = fs::current_path();
   fs::current_path(dir);
   std::ostringstream out_stream, err_stream;
-  const int code = gtm::cli::run(args, {out_stream, err_stream, false});
+  const int code = gtm::cli::run(args, {out_stream, err_stream, false, {}});
   fs::current_path(previous);
   out = out_stream.str();
   err = err_stream.str();

@@ -20,7 +20,7 @@ Run run_in(const std::filesystem::path& dir, std::vector<std::string> args, bool
   const auto previous = std::filesystem::current_path();
   std::filesystem::current_path(dir);
   std::ostringstream out, err;
-  const int code = gtm::cli::run(args, {out, err, terminal});
+  const int code = gtm::cli::run(args, {out, err, terminal, {}});
   std::filesystem::current_path(previous);
   return {code, out.str(), err.str()};
 }

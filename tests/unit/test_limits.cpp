@@ -42,7 +42,7 @@ int check_exit(const fs::path& dir, std::string& err) {
   const auto previous = fs::current_path();
   fs::current_path(dir);
   std::ostringstream out, errors;
-  const int code = cli::run({"check", "--select", "limit,encoding"}, {out, errors, false});
+  const int code = cli::run({"check", "--select", "limit,encoding"}, {out, errors, false, {}});
   fs::current_path(previous);
   err = errors.str();
   return code;

@@ -7,8 +7,12 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <numeric>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/cli.hpp"
@@ -16,6 +20,7 @@
 #include "compiler/compilation.hpp"
 #include "compiler/evaluate.hpp"
 #include "compiler/name_table.hpp"
+#include "compiler/parallel.hpp"
 #include "compiler/parse.hpp"
 #include "compiler/resolve.hpp"
 #include "compiler/suggest.hpp"
@@ -209,4 +214,27 @@ TEST_CASE("field duplicates are found among many fields as among few") {
     CHECK(found[i].find(fmt::format("`{}` looks like a duplicate of `{}`", planted[i].first,
                                     planted[i].second)) != std::string::npos);
   }
+}
+
+TEST_CASE("a task that throws on any thread reaches parallel_for's caller") {
+  for (std::size_t failing : {std::size_t{0}, std::size_t{1}}) {
+    std::atomic<std::size_t> ran{0};
+    std::array<std::atomic<bool>, 2> started{};
+    const auto run = [&] {
+      parallel_for(10000, 2, [&](std::size_t i, std::size_t worker) {
+        ++ran;
+        // Both threads hold a task before either goes on, so the throw is on the thread meant.
+        started[worker] = true;
+        while (!started[0] || !started[1]) std::this_thread::yield();
+        if (worker == failing) throw std::runtime_error(fmt::format("task {}", i));
+        // Slow enough that the throw is recorded long before the other thread could finish.
+        std::this_thread::sleep_for(std::chrono::microseconds(20));
+      });
+    };
+    REQUIRE_THROWS_WITH(run(), Catch::Matchers::StartsWith("task "));
+    CHECK(ran < 10000);  // no further tasks were handed out after the throw
+  }
+  std::size_t sum = 0;
+  parallel_for(100, 1, [&](std::size_t i, std::size_t) { sum += i; });
+  CHECK(sum == 4950);
 }
