@@ -17,7 +17,7 @@ int run_lsp(const std::vector<std::string>& args, Io& io) {
     keep_freed_heap();  // each edit's model is built in the memory of the one before
     options.reserve_heap_for_sources = io.reserve_heap_for_sources;
   }
-  lsp::Transport transport(STDIN_FILENO, STDOUT_FILENO);
+  lsp::FdTransport transport(STDIN_FILENO, STDOUT_FILENO);
   return lsp::Server(transport, options).run();
 }
 

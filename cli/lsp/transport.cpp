@@ -41,7 +41,7 @@ std::optional<std::size_t> content_length(std::string_view headers) {
 
 }  // namespace
 
-bool Transport::fill(std::optional<std::chrono::steady_clock::time_point> deadline) {
+bool FdTransport::fill(Deadline deadline) {
   int timeout = -1;
   if (deadline) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -65,7 +65,7 @@ bool Transport::fill(std::optional<std::chrono::steady_clock::time_point> deadli
 // A complete message from the buffer, if there is one. Headers other than Content-Length are
 // accepted and ignored; a header block without a usable Content-Length is malformed and dropped;
 // the body of a message over the size limit is discarded as it arrives, never held.
-std::optional<std::string> Transport::take_message(Status& problem) {
+std::optional<std::string> FdTransport::take_message(Status& problem) {
   if (skip_ > 0) {
     const std::size_t n = std::min(skip_, buffer_.size());
     buffer_.erase(0, n);
@@ -96,8 +96,7 @@ std::optional<std::string> Transport::take_message(Status& problem) {
   return body;
 }
 
-Transport::Status Transport::read(std::string& body,
-                                  std::optional<std::chrono::steady_clock::time_point> deadline) {
+Transport::Status FdTransport::read(std::string& body, Deadline deadline) {
   while (true) {
     Status problem = Status::Message;
     if (auto message = take_message(problem)) {
@@ -113,7 +112,7 @@ Transport::Status Transport::read(std::string& body,
   }
 }
 
-void Transport::write(const std::string& body) {
+void FdTransport::write(const std::string& body) {
   const std::string message = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
   std::size_t written = 0;
   while (written < message.size()) {

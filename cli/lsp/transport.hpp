@@ -1,5 +1,7 @@
-// JSON-RPC over a pair of file descriptors with LSP's `Content-Length` framing. Reading never
-// blocks past a deadline, so the server can debounce re-checks between messages.
+// How the language server exchanges JSON-RPC messages: the Transport interface (so the server can
+// be driven in memory by tests), and FdTransport, over a pair of file descriptors with LSP's
+// `Content-Length` framing. Reading never blocks past a deadline, so the server can debounce
+// re-checks between messages.
 #pragma once
 
 #include <chrono>
@@ -8,19 +10,30 @@
 
 namespace gtm::lsp {
 
+using Deadline = std::optional<std::chrono::steady_clock::time_point>;
+
 class Transport {
  public:
-  Transport(int in_fd, int out_fd) : in_(in_fd), out_(out_fd) {}
+  virtual ~Transport() = default;
 
   /// TooLarge: a message over limits::kMaxLspMessageBytes, skipped unread as its bytes arrive.
   enum class Status { Message, Timeout, Closed, Malformed, TooLarge };
 
   /// Waits for the next message until `deadline` (forever if nullopt); `body` is its JSON text.
-  Status read(std::string& body, std::optional<std::chrono::steady_clock::time_point> deadline);
-  void write(const std::string& body);
+  virtual Status read(std::string& body, Deadline deadline) = 0;
+  /// Sends one message whose JSON text is `body`.
+  virtual void write(const std::string& body) = 0;
+};
+
+class FdTransport final : public Transport {
+ public:
+  FdTransport(int in_fd, int out_fd) : in_(in_fd), out_(out_fd) {}
+
+  Status read(std::string& body, Deadline deadline) override;
+  void write(const std::string& body) override;
 
  private:
-  bool fill(std::optional<std::chrono::steady_clock::time_point> deadline);
+  bool fill(Deadline deadline);
   std::optional<std::string> take_message(Status& problem);
 
   int in_, out_;

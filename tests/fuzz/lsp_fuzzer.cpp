@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view rest = gtm::fuzz::as_text(data + 1, size - 1);
   const int in = stream_fd(data[0] % 2 == 0 ? std::string(rest) : framed_sequence(rest));
   static const int out = open("/dev/null", O_WRONLY);
-  gtm::lsp::Transport transport(in, out);
+  gtm::lsp::FdTransport transport(in, out);
   (void)gtm::lsp::Server(
       transport, gtm::lsp::ServerOptions{.read_disk = false, .reserve_heap_for_sources = {}})
       .run();

@@ -117,7 +117,7 @@ TEST_CASE("language server messages: one at the size limit is read, one byte mor
     }
     close(fds[1]);
   });
-  lsp::Transport transport(fds[0], -1);
+  lsp::FdTransport transport(fds[0], -1);
   std::string body;
   CHECK(transport.read(body, std::nullopt) == lsp::Transport::Status::Message);
   CHECK(body.size() == limits::kMaxLspMessageBytes);
