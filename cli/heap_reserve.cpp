@@ -13,7 +13,13 @@
 #include <string_view>
 #include <vector>
 
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+// GCC says __SANITIZE_ADDRESS__ under AddressSanitizer, Clang __has_feature(address_sanitizer).
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GTM_UNDER_ASAN 1
+#endif
+#endif
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(GTM_UNDER_ASAN)
 #include <malloc.h>
 #include <sys/mman.h>
 #define GTM_RESERVE_HEAP 1
