@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "cli/diff.hpp"
-#include "compiler/timing.hpp"
+#include "compiler/base/timing.hpp"
 
 namespace gtm::cli {
 

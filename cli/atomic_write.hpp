@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "compiler/workspace.hpp"
+#include "compiler/syntax/workspace.hpp"
 
 namespace gtm::cli {
 

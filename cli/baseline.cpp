@@ -1,6 +1,6 @@
 // Reading and writing baseline files.
 #include "cli/baseline.hpp"
-#include "compiler/json_text.hpp"
+#include "compiler/base/json_text.hpp"
 
 #include <fmt/format.h>
 

@@ -7,8 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "compiler/diagnostic.hpp"
-#include "compiler/workspace.hpp"
+#include "compiler/diagnostics/diagnostic.hpp"
+#include "compiler/syntax/workspace.hpp"
 
 namespace gtm::cli {
 

@@ -5,7 +5,7 @@
 
 #include <unordered_map>
 
-#include "compiler/fingerprint.hpp"
+#include "compiler/report/fingerprint.hpp"
 
 namespace gtm::cli {
 

@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "cli/options.hpp"
-#include "compiler/suggest.hpp"
+#include "compiler/semantics/suggest.hpp"
 
 namespace gtm::cli {
 

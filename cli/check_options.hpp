@@ -7,9 +7,9 @@
 
 #include "cli/cli.hpp"
 #include "cli/load.hpp"
-#include "compiler/diagnostic.hpp"
-#include "compiler/rule_info.hpp"
-#include "compiler/workspace.hpp"
+#include "compiler/diagnostics/diagnostic.hpp"
+#include "compiler/diagnostics/rule_info.hpp"
+#include "compiler/syntax/workspace.hpp"
 
 namespace gtm::cli {
 

@@ -13,9 +13,9 @@
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
-#include "compiler/fingerprint.hpp"
-#include "compiler/render.hpp"
-#include "compiler/timing.hpp"
+#include "compiler/report/fingerprint.hpp"
+#include "compiler/report/render.hpp"
+#include "compiler/base/timing.hpp"
 #include "rules/registry.hpp"
 
 namespace gtm::cli {
@@ -176,7 +176,7 @@ int run_check(const std::vector<std::string>& args, Io& io) {
           ? load_revision(*options, compilation, reported, revision, io)
           : load_workspace(options->paths, options->workspace, compilation, reported, io);
   if (!loaded) return kExitFailure;
-  const CompileOptions compile{*today, rules::all_analyses()};
+  const CompileOptions compile = rules::compile_options(*today);
   analyse(compilation, compile);
   if (options->against) analyse(revision.before, compile);
 

@@ -11,8 +11,8 @@
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
-#include "compiler/json_text.hpp"
-#include "compiler/literals.hpp"
+#include "compiler/base/json_text.hpp"
+#include "compiler/syntax/literals.hpp"
 #include "rules/registry.hpp"
 
 namespace gtm::cli {

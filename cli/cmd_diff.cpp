@@ -8,9 +8,9 @@
 #include "cli/check_against.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "compiler/fingerprint.hpp"
-#include "compiler/suggest.hpp"
-#include "compiler/timing.hpp"
+#include "compiler/report/fingerprint.hpp"
+#include "compiler/semantics/suggest.hpp"
+#include "compiler/base/timing.hpp"
 #include "rules/model_diff.hpp"
 #include "rules/registry.hpp"
 
@@ -268,7 +268,7 @@ int run_diff(const std::vector<std::string>& args, Io& io) {
   std::vector<bool> reported;
   Revision revision;
   if (!load_revision(options->load, now, reported, revision, io)) return kExitFailure;
-  const CompileOptions compile{*today, rules::all_analyses()};
+  const CompileOptions compile = rules::compile_options(*today);
   analyse(now, compile);
   analyse(revision.before, compile);
 

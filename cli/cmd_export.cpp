@@ -11,7 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
-#include "compiler/json_text.hpp"
+#include "compiler/base/json_text.hpp"
 #include "rules/data_flow.hpp"
 #include "rules/registry.hpp"
 
@@ -159,7 +159,7 @@ int run_export(const std::vector<std::string>& args, Io& io) {
   Compilation compilation;
   std::vector<bool> reported;
   if (!load_workspace({}, workspace, compilation, reported, io)) return kExitFailure;
-  analyse(compilation, CompileOptions{0, rules::all_analyses()});
+  analyse(compilation, rules::compile_options(0));
   const std::string text = json_text(Exporter(compilation).document(), 2) + "\n";
   if (!output) {
     io.out << text;

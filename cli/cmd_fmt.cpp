@@ -10,10 +10,10 @@
 #include "cli/diff.hpp"
 #include "cli/format_text.hpp"
 #include "cli/options.hpp"
-#include "compiler/formatter.hpp"
-#include "compiler/limits.hpp"
-#include "compiler/parse.hpp"
-#include "compiler/render.hpp"
+#include "compiler/format/formatter.hpp"
+#include "compiler/base/limits.hpp"
+#include "compiler/syntax/parse.hpp"
+#include "compiler/report/render.hpp"
 
 namespace gtm::cli {
 

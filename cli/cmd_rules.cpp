@@ -6,7 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
-#include "compiler/suggest.hpp"
+#include "compiler/semantics/suggest.hpp"
 #include "rules/registry.hpp"
 
 namespace gtm::cli {
@@ -18,7 +18,7 @@ namespace {
 bool load_catalog(Compilation& compilation, Io& io) {
   std::vector<bool> reported;
   if (!load_workspace({}, WorkspaceOptions{}, compilation, reported, io)) return false;
-  analyse(compilation, CompileOptions{0, rules::all_analyses()});
+  analyse(compilation, rules::compile_options(0));
   return true;
 }
 

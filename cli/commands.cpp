@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include "cli/cli.hpp"
-#include "compiler/suggest.hpp"
+#include "compiler/semantics/suggest.hpp"
 
 namespace gtm::cli {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "cli/process.hpp"
-#include "compiler/workspace.hpp"
+#include "compiler/syntax/workspace.hpp"
 
 namespace gtm::cli {
 

@@ -6,9 +6,9 @@
 #include <algorithm>
 
 #include "cli/options.hpp"
-#include "compiler/limits.hpp"
-#include "compiler/parallel.hpp"
-#include "compiler/timing.hpp"
+#include "compiler/base/limits.hpp"
+#include "compiler/base/parallel.hpp"
+#include "compiler/base/timing.hpp"
 #include "rules/registry.hpp"
 
 namespace gtm::cli {
@@ -188,7 +188,7 @@ std::optional<std::int64_t> check_current_workspace(const WorkspaceOptions& opti
   }
   std::vector<bool> reported;
   if (!load_workspace({}, options, compilation, reported, io)) return std::nullopt;
-  analyse(compilation, CompileOptions{*today, rules::all_analyses()});
+  analyse(compilation, rules::compile_options(*today));
   return today;
 }
 

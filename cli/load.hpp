@@ -8,7 +8,7 @@
 
 #include "cli/cli.hpp"
 #include "compiler/compilation.hpp"
-#include "compiler/workspace.hpp"
+#include "compiler/syntax/workspace.hpp"
 
 namespace gtm::cli {
 

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "compiler/literals.hpp"
+#include "compiler/syntax/literals.hpp"
 
 namespace gtm::cli {
 

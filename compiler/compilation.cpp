@@ -3,13 +3,13 @@
 
 #include <algorithm>
 
-#include "compiler/bind.hpp"
-#include "compiler/parallel_check.hpp"
-#include "compiler/parse.hpp"
-#include "compiler/settings.hpp"
-#include "compiler/timing.hpp"
-#include "compiler/typecheck.hpp"
-#include "compiler/waivers.hpp"
+#include "compiler/semantics/bind.hpp"
+#include "compiler/diagnostics/parallel_check.hpp"
+#include "compiler/syntax/parse.hpp"
+#include "compiler/semantics/settings.hpp"
+#include "compiler/base/timing.hpp"
+#include "compiler/semantics/typecheck.hpp"
+#include "compiler/semantics/waivers.hpp"
 #include "stdlib/stdlib.hpp"
 
 namespace gtm {
@@ -63,6 +63,7 @@ RuleCatalog build_catalog(const std::vector<Policy>& policies, std::span<const A
 }  // namespace
 
 void analyse(Compilation& c, const CompileOptions& options) {
+  c.model.vocabulary = options.vocabulary ? options.vocabulary : &empty_vocabulary();
   {
     const PhaseTimer timer("schema and binding");
     for (const File& file : c.files) c.model.schema.load(file, c.diagnostics);

@@ -1,5 +1,5 @@
 // Blocks and attributes (docs/design.md, "The language"). A file is parsed one top-level block at a
-// time by compiler/parse.cpp, which recovers from an error by skipping to the next block.
+// time by compiler/syntax/parse.cpp, which recovers from an error by skipping to the next block.
 #pragma once
 
 #include "grammar/expression.hpp"
@@ -63,6 +63,6 @@ struct top_block_start : must< top_block > {};
 
 }  // namespace gtm::grammar
 
-// For grammar analysis (tests/unit/test_parse.cpp): the look-ahead consumes nothing.
+// For grammar analysis (tests/unit/syntax/test_parse.cpp): the look-ahead consumes nothing.
 template <typename Name>
 struct tao::pegtl::analyze_traits<Name, gtm::grammar::single_token_ahead> : analyze_opt_traits<> {};

@@ -1,6 +1,6 @@
 // The tokens of the generic `.gtm` syntax (docs/design.md, "The language"): whitespace, comments,
 // identifiers, keywords, strings, numbers, dates and durations. No actions here; see
-// compiler/parse.cpp.
+// compiler/syntax/parse.cpp.
 #pragma once
 
 #include <tao/pegtl.hpp>
@@ -99,7 +99,7 @@ struct number_literal : seq< opt< one< '-' > >, plus< digit >, opt< one< '.' >, 
 
 }  // namespace gtm::grammar
 
-// For grammar analysis (tests/unit/test_parse.cpp): an identifier consumes input.
+// For grammar analysis (tests/unit/syntax/test_parse.cpp): an identifier consumes input.
 template <typename Name>
 struct tao::pegtl::analyze_traits<Name, gtm::grammar::ident> : analyze_any_traits<> {};
 template <typename Name>

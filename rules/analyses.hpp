@@ -1,7 +1,7 @@
 // The run functions of the analyses in rules/, one file each.
 #pragma once
 
-#include "compiler/analysis.hpp"
+#include "compiler/evaluation/analysis.hpp"
 
 namespace gtm::rules {
 

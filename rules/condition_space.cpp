@@ -8,8 +8,8 @@
 #include <cmath>
 #include <map>
 
-#include "compiler/literals.hpp"
-#include "compiler/resolve.hpp"
+#include "compiler/syntax/literals.hpp"
+#include "compiler/semantics/resolve.hpp"
 
 namespace gtm::rules {
 

@@ -19,8 +19,8 @@
 #include <utility>
 #include <vector>
 
-#include "compiler/conditions.hpp"
-#include "compiler/model.hpp"
+#include "compiler/semantics/conditions.hpp"
+#include "compiler/semantics/model.hpp"
 #include "rules/text_match.hpp"
 
 namespace gtm::rules {

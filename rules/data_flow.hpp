@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "compiler/model.hpp"
+#include "compiler/semantics/model.hpp"
 
 namespace gtm::rules {
 

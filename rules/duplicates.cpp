@@ -10,8 +10,8 @@
 #include <optional>
 #include <unordered_map>
 
-#include "compiler/parallel.hpp"
-#include "compiler/suggest.hpp"
+#include "compiler/base/parallel.hpp"
+#include "compiler/semantics/suggest.hpp"
 #include "rules/analyses.hpp"
 #include "rules/facts.hpp"
 

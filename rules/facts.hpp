@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "compiler/model.hpp"
+#include "compiler/semantics/model.hpp"
 
 namespace gtm::rules {
 

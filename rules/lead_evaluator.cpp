@@ -5,7 +5,7 @@
 
 #include <charconv>
 
-#include "compiler/literals.hpp"
+#include "compiler/syntax/literals.hpp"
 
 namespace gtm::rules {
 

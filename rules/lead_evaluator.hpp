@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "compiler/model.hpp"
+#include "compiler/semantics/model.hpp"
 #include "rules/text_match.hpp"
 
 namespace gtm::rules {

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "compiler/literals.hpp"
+#include "compiler/syntax/literals.hpp"
 #include "rules/facts.hpp"
 
 namespace gtm::rules {

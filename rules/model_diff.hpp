@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "compiler/model.hpp"
+#include "compiler/semantics/model.hpp"
 #include "rules/routing_diff.hpp"
 
 namespace gtm::rules {

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "compiler/literals.hpp"
-#include "compiler/parallel_check.hpp"
+#include "compiler/syntax/literals.hpp"
+#include "compiler/diagnostics/parallel_check.hpp"
 #include "rules/analyses.hpp"
 #include "rules/facts.hpp"
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "rules/analyses.hpp"
+#include "rules/crm_vocabulary.hpp"
 #include "stdlib/stdlib.hpp"
 
 namespace gtm::rules {
@@ -88,6 +89,10 @@ Registry make_registry() {
 std::span<const Analysis> all_analyses() {
   static const Registry registry = make_registry();
   return registry.analyses;
+}
+
+CompileOptions compile_options(std::int64_t today) {
+  return CompileOptions{today, all_analyses(), &crm_vocabulary()};
 }
 
 }  // namespace gtm::rules

@@ -9,10 +9,14 @@
 
 #include <span>
 
-#include "compiler/analysis.hpp"
+#include "compiler/compilation.hpp"
+#include "compiler/evaluation/analysis.hpp"
 
 namespace gtm::rules {
 
 std::span<const Analysis> all_analyses();
+
+/// What a compilation of a GTM workspace runs with: every analysis and the CRM's vocabulary.
+CompileOptions compile_options(std::int64_t today);
 
 }  // namespace gtm::rules

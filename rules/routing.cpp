@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "compiler/value.hpp"
+#include "compiler/evaluation/value.hpp"
 #include "rules/analyses.hpp"
 #include "rules/condition_space.hpp"
 #include "rules/facts.hpp"

@@ -9,7 +9,7 @@
 #include <map>
 #include <set>
 
-#include "compiler/value.hpp"
+#include "compiler/evaluation/value.hpp"
 #include "rules/condition_space.hpp"
 #include "rules/text_match.hpp"
 

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "compiler/conditions.hpp"
-#include "compiler/suggest.hpp"
+#include "compiler/semantics/conditions.hpp"
+#include "compiler/semantics/suggest.hpp"
 #include "rules/analyses.hpp"
 #include "rules/facts.hpp"
 #include "rules/text_match.hpp"

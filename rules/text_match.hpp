@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "compiler/model.hpp"
+#include "compiler/semantics/model.hpp"
 
 namespace gtm::rules {
 

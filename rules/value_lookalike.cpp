@@ -8,7 +8,7 @@
 #include <cctype>
 #include <map>
 
-#include "compiler/conditions.hpp"
+#include "compiler/semantics/conditions.hpp"
 #include "rules/analyses.hpp"
 #include "rules/facts.hpp"
 #include "rules/text_match.hpp"

@@ -5,9 +5,9 @@
 #include <fstream>
 #include <iostream>
 
-#include "compiler/formatter.hpp"
-#include "compiler/parse.hpp"
-#include "compiler/workspace.hpp"
+#include "compiler/format/formatter.hpp"
+#include "compiler/syntax/parse.hpp"
+#include "compiler/syntax/workspace.hpp"
 #include "tests/parsed.hpp"
 
 namespace fs = std::filesystem;

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "compiler/parse.hpp"
+#include "compiler/syntax/parse.hpp"
 
 namespace gtm::testing {
 

@@ -9,18 +9,24 @@
 #include <vector>
 
 #include "cli/import/names.hpp"
-#include "compiler/limits.hpp"
-#include "compiler/literals.hpp"
+#include "compiler/base/limits.hpp"
+#include "compiler/syntax/literals.hpp"
+#include "rules/crm_vocabulary.hpp"
 
 namespace gtm::sfdx {
 
 namespace {
 
+// What a field of gtmlint type `kind` holds (the one field-type table, rules/crm_vocabulary).
+FieldValueKind values_of_kind(const std::string& kind) {
+  const FieldTypeWord* word = rules::crm_vocabulary().find_field_type(kind);
+  return word ? word->values : FieldValueKind::Unknown;
+}
 bool is_number_kind(const std::string& kind) {
-  return kind == "number" || kind == "currency" || kind == "percent";
+  return values_of_kind(kind) == FieldValueKind::Number;
 }
 bool is_date_kind(const std::string& kind) {
-  return kind == "date" || kind == "datetime";
+  return values_of_kind(kind) == FieldValueKind::Date;
 }
 
 // A criteria value list as Salesforce writes it: values separated by commas, a value that holds a

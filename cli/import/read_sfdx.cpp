@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
-#include "compiler/limits.hpp"
+#include "compiler/base/limits.hpp"
 
 namespace gtm::sfdx {
 

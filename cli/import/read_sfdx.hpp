@@ -5,7 +5,7 @@
 #include <string>
 
 #include "cli/import/sfdx_model.hpp"
-#include "compiler/workspace.hpp"
+#include "compiler/syntax/workspace.hpp"
 
 namespace gtm::sfdx {
 

@@ -6,8 +6,8 @@
 
 #include "cli/lsp/lookup.hpp"
 #include "cli/lsp/session.hpp"
-#include "compiler/evaluate.hpp"
-#include "compiler/literals.hpp"
+#include "compiler/evaluation/evaluate.hpp"
+#include "compiler/syntax/literals.hpp"
 
 namespace gtm::lsp {
 

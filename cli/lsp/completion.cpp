@@ -7,8 +7,8 @@
 
 #include "cli/lsp/lookup.hpp"
 #include "cli/lsp/session.hpp"
-#include "compiler/conditions.hpp"
-#include "compiler/resolve.hpp"
+#include "compiler/semantics/conditions.hpp"
+#include "compiler/semantics/resolve.hpp"
 #include "rules/facts.hpp"
 
 namespace gtm::lsp {
@@ -145,6 +145,24 @@ class Completer {
     }
   }
 
+  // The vocabulary's field types: bare words, and calls with their arguments to fill in.
+  void field_types() {
+    for (const FieldTypeWord& word : model_.vocabulary->field_types) {
+      const std::string name(word.name);
+      switch (word.arguments) {
+        case FieldTypeWord::Arguments::None:
+          add(name, item_kind::kValue, "field type");
+          break;
+        case FieldTypeWord::Arguments::Values:
+          add(name, item_kind::kFunction, name + "(\"A\", \"B\")", {}, name + "(\"\")");
+          break;
+        case FieldTypeWord::Arguments::Object:
+          add(name, item_kind::kFunction, name + "(OBJECT)", {}, name + "()");
+          break;
+      }
+    }
+  }
+
   void fields_of_object(EntityId entity, std::string_view scope) {
     const std::string_view object = condition_object(model_, entity, scope);
     const NameTable* fields = model_.names.find("fields");
@@ -176,12 +194,7 @@ class Completer {
         add(type.names[0], item_kind::kFunction, describe_type(type), {}, type.names[0] + "()");
         return;
       case TypeKind::FieldType:
-        for (const char* t : {"text", "number", "currency", "percent", "bool", "date", "datetime",
-                              "email", "phone", "url"}) {
-          add(t, item_kind::kValue, "field type");
-        }
-        add("picklist", item_kind::kFunction, "picklist(\"A\", \"B\")", {}, "picklist(\"\")");
-        return;
+        return field_types();
       case TypeKind::List:
       case TypeKind::Mapping:
         return values_of_type(entity, type.args[0]);

@@ -7,10 +7,10 @@
 
 #include "cli/lsp/lookup.hpp"
 #include "cli/lsp/session.hpp"
-#include "compiler/formatter.hpp"
-#include "compiler/parse.hpp"
-#include "compiler/suggest.hpp"
-#include "compiler/value.hpp"
+#include "compiler/format/formatter.hpp"
+#include "compiler/syntax/parse.hpp"
+#include "compiler/semantics/suggest.hpp"
+#include "compiler/evaluation/value.hpp"
 #include "grammar/words.hpp"
 #include "rules/facts.hpp"
 

@@ -1,7 +1,7 @@
 // The language server's loop, lifecycle, documents, re-checking and publishing.
 #include "cli/lsp/server.hpp"
 
-#include "compiler/json_text.hpp"
+#include "compiler/base/json_text.hpp"
 
 #include <fmt/format.h>
 
@@ -10,8 +10,8 @@
 #include "cli/lsp/session.hpp"
 #include "cli/lsp/uri.hpp"
 #include "cli/options.hpp"
-#include "compiler/limits.hpp"
-#include "compiler/workspace.hpp"
+#include "compiler/base/limits.hpp"
+#include "compiler/syntax/workspace.hpp"
 #include "rules/registry.hpp"
 
 namespace gtm::lsp {
@@ -305,7 +305,7 @@ void Server::recheck() {
     sources.push_back({path, *text, ""});
   }
   add_sources(*compilation, std::move(sources));  // parsed on all cores
-  analyse(*compilation, CompileOptions{today_, rules::all_analyses()});
+  analyse(*compilation, rules::compile_options(today_));
   compilation_ = std::move(compilation);
 }
 

@@ -9,7 +9,7 @@
 #include <charconv>
 #include <cstdlib>
 
-#include "compiler/limits.hpp"
+#include "compiler/base/limits.hpp"
 
 namespace gtm::lsp {
 

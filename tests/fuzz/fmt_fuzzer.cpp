@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "compiler/formatter.hpp"
+#include "compiler/format/formatter.hpp"
 #include "tests/fuzz/fuzz_input.hpp"
 #include "tests/parsed.hpp"
 

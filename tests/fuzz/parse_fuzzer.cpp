@@ -2,7 +2,7 @@
 // diagnostic lies inside the file.
 #include <cstdlib>
 
-#include "compiler/parse.hpp"
+#include "compiler/syntax/parse.hpp"
 #include "tests/fuzz/fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

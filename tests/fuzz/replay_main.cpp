@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "compiler/workspace.hpp"
+#include "compiler/syntax/workspace.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 

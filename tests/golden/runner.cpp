@@ -23,7 +23,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
-#include "compiler/workspace.hpp"
+#include "compiler/syntax/workspace.hpp"
 
 namespace fs = std::filesystem;
 

@@ -1,4 +1,4 @@
-// Each resource limit of compiler/limits.hpp, at the limit and one step beyond it.
+// Each resource limit of compiler/base/limits.hpp, at the limit and one step beyond it.
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
@@ -8,9 +8,9 @@
 
 #include "cli/cli.hpp"
 #include "cli/lsp/transport.hpp"
-#include "compiler/limits.hpp"
-#include "compiler/user_regex.hpp"
-#include "compiler/workspace.hpp"
+#include "compiler/base/limits.hpp"
+#include "compiler/base/user_regex.hpp"
+#include "compiler/syntax/workspace.hpp"
 #include "tests/parsed.hpp"
 
 using namespace gtm;

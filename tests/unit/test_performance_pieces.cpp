@@ -18,13 +18,13 @@
 #include "cli/cli.hpp"
 #include "cli/heap_reserve.hpp"
 #include "compiler/compilation.hpp"
-#include "compiler/evaluate.hpp"
-#include "compiler/name_table.hpp"
-#include "compiler/parallel.hpp"
-#include "compiler/parse.hpp"
-#include "compiler/resolve.hpp"
-#include "compiler/suggest.hpp"
-#include "compiler/value.hpp"
+#include "compiler/evaluation/evaluate.hpp"
+#include "compiler/semantics/name_table.hpp"
+#include "compiler/base/parallel.hpp"
+#include "compiler/syntax/parse.hpp"
+#include "compiler/semantics/resolve.hpp"
+#include "compiler/semantics/suggest.hpp"
+#include "compiler/evaluation/value.hpp"
 #include "rules/registry.hpp"
 
 using namespace gtm;
@@ -60,7 +60,7 @@ TEST_CASE("duplicate names are reported against the first declaration, in declar
   text += "person p4321 { name = \"Again\" }\nperson p12 { name = \"Again\" }\n";
   Compilation compilation;
   add_source(compilation, "people.gtm", text);
-  analyse(compilation, CompileOptions{0, rules::all_analyses()});
+  analyse(compilation, rules::compile_options(0));
   std::vector<std::uint32_t> lines;
   for (const Diagnostic& d : compilation.diagnostics.items()) {
     if (d.rule != "duplicate-name") continue;
@@ -127,7 +127,7 @@ TEST_CASE("an expression reads its subject through attributes and the name, not 
              "probe {\n a = setting(\"naming\", kind) != none\n b = owner != none\n"
              " c = settings.limits.max_sla\n d = name\n e = count(admins) > 0\n f = today()\n"
              " g = kind == \"field\" or deprecated != true\n}\n");
-  analyse(compilation, CompileOptions{0, rules::all_analyses()});
+  analyse(compilation, rules::compile_options(0));
   const File& file = compilation.files.back();
   Evaluator evaluator(compilation.model, 0);
   const std::vector<bool> expected = {false, true, false, true, true, false, true};
@@ -170,7 +170,7 @@ TEST_CASE("an evaluator's planned roots read the same values as planning each ti
     probe += fmt::format(" v{} = {}\n", i, roots[i % roots.size()]);
   }
   add_source(compilation, "probe.gtm", probe + "}\n");
-  analyse(compilation, CompileOptions{0, rules::all_analyses()});
+  analyse(compilation, rules::compile_options(0));
   const Model& model = compilation.model;
   const File& file = compilation.files.back();
   const std::array<EntityId, 2> subjects = {model.find("entities", "dana"),
@@ -204,7 +204,7 @@ TEST_CASE("field duplicates are found among many fields as among few") {
   }
   Compilation compilation;
   add_source(compilation, "w.gtm", text);
-  analyse(compilation, CompileOptions{0, rules::all_analyses()});
+  analyse(compilation, rules::compile_options(0));
   std::vector<std::string> found;
   for (const Diagnostic& d : compilation.diagnostics.items()) {
     if (d.rule == "field-duplicate") found.push_back(d.message);

@@ -1,0 +1,13 @@
+// Text -> syntax tree. The only translation unit that instantiates the PEGTL grammar.
+#pragma once
+
+#include "compiler/syntax/ast.hpp"
+#include "compiler/diagnostics/diagnostic.hpp"
+
+namespace gtm {
+
+/// Parses one file. Syntax errors go to `diagnostics` (rule `syntax`); parsing resumes at the next
+/// block, and a block cut short by an error is kept with `has_error` so its name still resolves.
+File parse_file(const SourceFile& source, FileId id, Diagnostics& diagnostics);
+
+}  // namespace gtm
