@@ -8,8 +8,8 @@
 #include <cmath>
 #include <map>
 
-#include "compiler/syntax/literals.hpp"
 #include "compiler/semantics/resolve.hpp"
+#include "compiler/syntax/literals.hpp"
 
 namespace gtm::rules {
 
@@ -404,8 +404,11 @@ Bounds ConditionSpace::leaf(const File& file, ExprId condition) const {
     return Bounds{intersect(r, all), std::nullopt, {}};
   };
   const auto cannot = [&] {
-    return unknown(fmt::format("`{}` is a test gtmlint cannot decide on a {} field", written,
-                               field.multi ? "multi-select" : "this kind of"));
+    const std::string on = field.multi ? "a multi-select field"
+                           : field.kind == FieldValueKind::Unknown
+                               ? "this kind of field"
+                               : fmt::format("a {} field", value_kind_word(field.kind));
+    return unknown(fmt::format("`{}` is a test gtmlint cannot decide on {}", written, on));
   };
   if (e.kind == ExprKind::Reference) {
     if (field.kind != FieldValueKind::Bool) return cannot();
