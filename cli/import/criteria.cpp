@@ -69,7 +69,7 @@ std::optional<std::string> literal(const std::string& kind, const std::string& v
     return value;
   }
   if (kind == "bool") {
-    if (lower(value) == "true" || lower(value) == "false") return lower(value);
+    if (lower_ascii(value) == "true" || lower_ascii(value) == "false") return lower_ascii(value);
     return std::nullopt;
   }
   if (is_date_kind(kind)) {
@@ -162,7 +162,7 @@ class FilterParser {
   }
   bool keyword(std::string_view word) {
     skip_space();
-    if (lower(text_.substr(at_, word.size())) != word) return false;
+    if (lower_ascii(text_.substr(at_, word.size())) != word) return false;
     const std::size_t after = at_ + word.size();
     if (after < text_.size() && std::isalnum(static_cast<unsigned char>(text_[after]))) {
       return false;
@@ -256,7 +256,7 @@ Condition entry_condition(const RuleEntry& entry, const std::string& object,
     while (!formula.empty() && std::isspace(static_cast<unsigned char>(formula.front()))) {
       formula.erase(0, 1);
     }
-    if (formula.empty() || lower(formula) == "true") return {"true", true, {}};
+    if (formula.empty() || lower_ascii(formula) == "true") return {"true", true, {}};
     return {fmt::format("formula({})", quoted(formula)), false, "a formula"};
   }
   // A criterion that cannot be said exactly is kept as written on its own, so that only it is

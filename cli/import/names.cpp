@@ -18,12 +18,6 @@ std::string identifier(std::string_view name) {
   return out;
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string quoted(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {

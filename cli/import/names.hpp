@@ -6,14 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "compiler/base/ascii.hpp"
+
 namespace gtm::sfdx {
 
 /// A valid identifier for `name`: letters, digits and `_` kept, other characters `_`, a leading
 /// digit prefixed with `_`, and a reserved word (and, or, not, in, true, false, none) suffixed.
 std::string identifier(std::string_view name);
-
-/// ASCII lower case, for Salesforce names, which compare without case.
-std::string lower(std::string_view text);
 
 /// `text` as a .gtm string literal, quoted and escaped.
 std::string quoted(std::string_view text);

@@ -121,7 +121,7 @@ class Writer {
   }
 
   OutField* find_field(std::string_view object, std::string_view name) {
-    const auto it = field_index_.find(lower(object) + "." + lower(name));
+    const auto it = field_index_.find(lower_ascii(object) + "." + lower_ascii(name));
     return it == field_index_.end() ? nullptr : &fields_[it->second];
   }
 
@@ -134,7 +134,7 @@ class Writer {
   }
 
   OutField& add_field(OutField field) {
-    field_index_[lower(field.object) + "." + lower(field.name)] = fields_.size();
+    field_index_[lower_ascii(field.object) + "." + lower_ascii(field.name)] = fields_.size();
     fields_.push_back(std::move(field));
     return fields_.back();
   }
@@ -260,11 +260,13 @@ class Writer {
       const auto set = project_.value_sets.find(std::string(standard.value_set));
       if (set == project_.value_sets.end()) continue;
       const bool object_known = std::any_of(fields_.begin(), fields_.end(), [&](auto& f) {
-        return lower(f.object) == lower(standard.object);
+        return lower_ascii(f.object) == lower_ascii(standard.object);
       });
-      const bool routed = std::any_of(
-          project_.assignment_rules.begin(), project_.assignment_rules.end(),
-          [&](const AssignmentRule& r) { return lower(r.object) == lower(standard.object); });
+      const bool routed =
+          std::any_of(project_.assignment_rules.begin(), project_.assignment_rules.end(),
+                      [&](const AssignmentRule& r) {
+                        return lower_ascii(r.object) == lower_ascii(standard.object);
+                      });
       if (!object_known && !routed && standard.object != "Lead") continue;
       Field f;
       f.object = std::string(standard.object);
@@ -385,10 +387,10 @@ class Writer {
 
   void write_fields() {
     std::set<std::string> objects;
-    for (const OutField& f : fields_) objects.insert(lower(f.object));
+    for (const OutField& f : fields_) objects.insert(lower_ascii(f.object));
     for (const auto& [object, name, target] : lookups_) {
       OutField* field = find_field(object, name);
-      if (field && objects.count(lower(target))) {
+      if (field && objects.count(lower_ascii(target))) {
         field->type = fmt::format("lookup({})", object_path(target));
       } else if (field) {
         project_.not_mapped.push_back(fmt::format(

@@ -7,10 +7,11 @@
 
 #include "cli/lsp/lookup.hpp"
 #include "cli/lsp/session.hpp"
-#include "compiler/format/formatter.hpp"
-#include "compiler/syntax/parse.hpp"
-#include "compiler/semantics/suggest.hpp"
+#include "compiler/base/ascii.hpp"
 #include "compiler/evaluation/value.hpp"
+#include "compiler/format/formatter.hpp"
+#include "compiler/semantics/suggest.hpp"
+#include "compiler/syntax/parse.hpp"
 #include "grammar/words.hpp"
 #include "rules/facts.hpp"
 
@@ -321,18 +322,13 @@ Json document_symbols(const Session& session, const Json& params) {
 }
 
 Json workspace_symbols(const Session& session, const Json& params) {
-  std::string query = params.value("query", "");
-  std::transform(query.begin(), query.end(), query.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  const std::string query = lower_ascii(params.value("query", ""));
   const Model& model = session.compilation.model;
   Json out = Json::array();
   for (EntityId id = 0; id < model.entities.size() && out.size() < 500; ++id) {
     const Entity& entity = model.entities[id];
     if (entity.from_stdlib || entity.name.empty() || entity.kind == Schema::kUnknownKind) continue;
-    std::string name(entity.name);
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
-    if (name.find(query) == std::string::npos) continue;
+    if (lower_ascii(entity.name).find(query) == std::string::npos) continue;
     out.push_back({{"name", std::string(entity.name)},
                    {"kind", symbol_kind(model, id)},
                    {"containerName", model.kind_of(id).name},

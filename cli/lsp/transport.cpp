@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "compiler/base/ascii.hpp"
 #include "compiler/base/limits.hpp"
 
 namespace gtm::lsp {
@@ -26,7 +27,7 @@ std::optional<std::size_t> content_length(std::string_view headers) {
     if (header.size() < kName.size()) continue;
     bool matches = true;
     for (std::size_t i = 0; i < kName.size(); ++i) {
-      matches &= std::tolower(static_cast<unsigned char>(header[i])) == kName[i];
+      matches &= lower_ascii(header[i]) == kName[i];
     }
     if (!matches) continue;
     std::string_view value = header.substr(kName.size());

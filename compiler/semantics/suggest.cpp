@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+
+#include "compiler/base/ascii.hpp"
 
 namespace gtm {
 
@@ -52,8 +53,7 @@ bool same_when_normalised(std::string_view normal, std::string_view candidate) {
   std::size_t at = 0;
   for (char c : candidate) {
     if (c == '_' || c == '-') continue;
-    if (at == normal.size() ||
-        normal[at] != static_cast<char>(std::tolower(static_cast<unsigned char>(c)))) {
+    if (at == normal.size() || normal[at] != lower_ascii(c)) {
       return false;
     }
     ++at;
@@ -66,7 +66,7 @@ bool same_when_normalised(std::string_view normal, std::string_view candidate) {
 std::string normalise_name(std::string_view word) {
   std::string out;
   for (char c : word) {
-    if (c != '_' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c != '_' && c != '-') out += lower_ascii(c);
   }
   return out;
 }
@@ -75,7 +75,7 @@ std::uint64_t normalised_hash(std::string_view word) {
   std::uint64_t hash = 14695981039346656037ull;
   for (char c : word) {
     if (c == '_' || c == '-') continue;
-    hash ^= static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(c)));
+    hash ^= static_cast<unsigned char>(lower_ascii(c));
     hash *= 1099511628211ull;
   }
   return hash;
