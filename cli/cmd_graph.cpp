@@ -1,7 +1,7 @@
 // `gtmlint graph [--format dot|mermaid] [--focus NAME]`: the lead-flow and data-flow map —
 // systems and the syncs between them (with their fields), forms and automations in their
 // systems, routings to their assignees, handoffs between teams with their SLA — with the
-// entities that have findings highlighted.
+// entities that have findings highlighted. What connects to what is rules/connections.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,10 +13,10 @@
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
+#include "compiler/evaluation/value.hpp"
 #include "compiler/report/fingerprint.hpp"
 #include "compiler/syntax/literals.hpp"
-#include "compiler/evaluation/value.hpp"
-#include "rules/data_flow.hpp"
+#include "rules/connections.hpp"
 #include "rules/facts.hpp"
 #include "rules/registry.hpp"
 
@@ -213,105 +213,14 @@ class Graph {
   std::set<std::tuple<EntityId, EntityId, std::string, bool>> edge_keys_;
 };
 
-EntityId ref(const Model& model, EntityId id, std::string_view attribute) {
-  const Attribute* a = model.attr(id, attribute);
-  return a ? model.target(model.entities[id].file, a->value) : kNoEntity;
-}
-
-// The system a field path starts with (`salesforce` in `salesforce.lead.status`).
-EntityId system_of_field(const Model& model, EntityId field) {
-  const std::string_view path = model.entities[field].name;
-  return model.find("entities", path.substr(0, path.find('.')));
-}
-
-void add_sync(const Model& model, Graph& graph, EntityId id) {
-  const Attribute* fields = model.attr(id, "fields");
-  std::size_t count = 0;
-  if (fields) count = model.file_of(id).exprs[fields->value].child_count;
-  const Expr* both = model.attr_expr(id, "bidirectional");
-  const bool bidirectional = both && both->kind == ExprKind::Bool && both->boolean;
-  std::string label = fmt::format("sync {}", model.display_name(id));
-  if (count > 0) label += fmt::format(" ({} field{})", count, count == 1 ? "" : "s");
-  if (bidirectional) label += ", both ways";
-  graph.edge(ref(model, id, "from"), ref(model, id, "to"), label);
-  graph.edge(id, ref(model, id, "to"), "", true);  // the sync itself, for its findings
-}
-
-void add_assignees(const Model& model, Graph& graph, EntityId routing, EntityId holder,
-                   const File& file, ExprId assign, const std::string& label) {
-  const Expr& e = file.exprs[assign];
-  if (e.kind == ExprKind::Reference) {
-    graph.edge(routing, model.target(file.id, assign), label);
-  } else {
-    for (ExprId member : file.children(e))
-      add_assignees(model, graph, routing, holder, file, member, label);
-  }
-}
-
-// What the map shows beyond systems, flows, routings and handoffs.
-struct Show {
-  bool fields = false;  ///< each field, with what writes it and what reads it
-  bool tags = false;    ///< tracking tags in their systems
-};
-
-// Fields as nodes: writers point at them, they point at their readers (rules/data_flow decides
-// who reads and writes).
-void add_fields(const Model& model, Graph& graph) {
-  const rules::DataFlow flow = rules::build_data_flow(model);
-  using Uses = std::pair<EntityId, const std::vector<rules::FieldUse>*>;
-  std::vector<Uses> writers, readers;
-  for (const auto& [field, uses] : flow.writers) writers.emplace_back(field, &uses);
-  for (const auto& [field, uses] : flow.readers) readers.emplace_back(field, &uses);
-  std::sort(writers.begin(), writers.end());  // the maps' order is arbitrary
-  std::sort(readers.begin(), readers.end());
-  for (const auto& [field, uses] : writers) {
-    for (const rules::FieldUse& use : *uses) graph.edge(use.by, field, "writes");
-  }
-  for (const auto& [field, uses] : readers) {
-    for (const rules::FieldUse& use : *uses) graph.edge(field, use.by, "read by");
-  }
-}
-
-Graph build(const Compilation& compilation, std::int64_t today, Show show) {
+// Draws rules/connections' map, with the entities that have findings highlighted.
+Graph build(const Compilation& compilation, std::int64_t today, rules::ConnectionOptions show) {
   const Model& model = compilation.model;
   Graph graph(model, today);
-  for (EntityId id = 0; id < model.entities.size(); ++id) {
-    const Entity& entity = model.entities[id];
-    if (entity.from_stdlib || entity.kind == Schema::kUnknownKind) continue;
-    const std::string& kind = model.kind_of(id).name;
-    if (kind == "system")
-      graph.node(id);
-    else if (kind == "tag" && show.tags)
-      graph.edge(id, ref(model, id, "system"), "deployed in");
-    else if (kind == "sync")
-      add_sync(model, graph, id);
-    else if (kind == "form" || kind == "automation" || kind == "nurture" || kind == "dashboard") {
-      graph.edge(id, ref(model, id, "system"), kind == "dashboard" ? "in" : "runs in");
-    } else if (kind == "handoff") {
-      const Expr* sla = model.attr_expr(id, "sla");
-      graph.edge(ref(model, id, "from"), id, "");
-      graph.edge(id, ref(model, id, "to"), sla ? fmt::format("SLA {}", sla->text) : "no SLA");
-    } else if (kind == "routing") {
-      const Expr* object = model.attr_expr(id, "object");
-      if (object) {
-        const EntityId field =
-            model.objects.count(object->text) ? model.objects.at(object->text) : kNoEntity;
-        if (field != kNoEntity)
-          graph.edge(system_of_field(model, field), id, std::string(object->text));
-      }
-      for (EntityId rule : model.children_of(id)) {
-        if (const Attribute* assign = model.attr(rule, "assign")) {
-          add_assignees(model, graph, id, rule, model.file_of(rule), assign->value,
-                        std::string(model.display_name(rule)));
-        }
-      }
-      if (const Attribute* fallback = model.attr(id, "fallback")) {
-        add_assignees(model, graph, id, id, model.file_of(id), fallback->value, "fallback");
-      }
-    }
-  }
-  if (show.fields) add_fields(model, graph);
-  // Highlight the entities with findings (a finding inside a rule marks its routing).
+  const rules::GtmMap map = rules::build_map(model, show);
+  for (EntityId system : map.systems) graph.node(system);
+  for (const rules::Connection& c : map.connections) graph.edge(c.from, c.to, c.label, c.dashed);
+  // A finding inside a rule marks its routing.
   const Fingerprinter locate(compilation, repository_paths(compilation));
   for (const Diagnostic& d : compilation.diagnostics.items()) {
     EntityId at = locate.entity_at(d.span);
@@ -323,7 +232,7 @@ Graph build(const Compilation& compilation, std::int64_t today, Show show) {
 }
 
 // `--show fields,tags`.
-bool parse_show(const std::string& list, Show& show, Io& io) {
+bool parse_show(const std::string& list, rules::ConnectionOptions& show, Io& io) {
   std::size_t start = 0;
   while (start <= list.size()) {
     const std::size_t comma = std::min(list.find(',', start), list.size());
@@ -345,7 +254,7 @@ bool parse_show(const std::string& list, Show& show, Io& io) {
 
 int run_graph(const std::vector<std::string>& args, Io& io) {
   std::string format = "dot", focus;
-  Show show;
+  rules::ConnectionOptions show;
   WorkspaceOptions workspace;
   ArgReader reader(args);
   while (!reader.done()) {

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 
+#include "rules/facts.hpp"
+
 namespace gtm::rules {
 
 namespace {
@@ -28,8 +30,7 @@ class Indexer {
 
   void entity(EntityId id) {
     const File& file = model_.file_of(id);
-    const Expr* bidirectional = model_.attr_expr(id, "bidirectional");
-    both_ways_ = bidirectional && bidirectional->kind == ExprKind::Bool && bidirectional->boolean;
+    both_ways_ = is_bidirectional(model_, id);
     by_ = top_level(model_, id);
     for (const AttrSlot& slot : model_.slots_of(id)) {
       const Attribute& a = file.attributes[slot.attribute];

@@ -24,6 +24,12 @@ inline bool is_active(const Model& model, EntityId id) {
   return !active || active->kind != ExprKind::Bool || active->boolean;
 }
 
+/// A sync that says `bidirectional = true` reads and writes both of its systems.
+inline bool is_bidirectional(const Model& model, EntityId sync) {
+  const Expr* both = model.attr_expr(sync, "bidirectional");
+  return both && both->kind == ExprKind::Bool && both->boolean;
+}
+
 /// Whether an entity runs: neither it nor a block around it says `active = false`. Rules that only
 /// matter while configuration runs (departed assignees, deprecated fields in use, overlaps) leave
 /// switched-off configuration alone: it is kept for the record.
