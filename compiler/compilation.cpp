@@ -3,13 +3,14 @@
 
 #include <algorithm>
 
-#include "compiler/semantics/bind.hpp"
-#include "compiler/diagnostics/parallel_check.hpp"
-#include "compiler/syntax/parse.hpp"
-#include "compiler/semantics/settings.hpp"
 #include "compiler/base/timing.hpp"
+#include "compiler/diagnostics/compiler_rules.hpp"
+#include "compiler/diagnostics/parallel_check.hpp"
+#include "compiler/semantics/bind.hpp"
+#include "compiler/semantics/settings.hpp"
 #include "compiler/semantics/typecheck.hpp"
 #include "compiler/semantics/waivers.hpp"
+#include "compiler/syntax/parse.hpp"
 #include "stdlib/stdlib.hpp"
 
 namespace gtm {
@@ -33,8 +34,8 @@ void add_sources(Compilation& compilation, std::vector<SourceText> sources) {
   for (SourceText& source : sources) {
     const FileId id = compilation.sources.add(std::move(source.path), std::move(source.text));
     if (!source.unread.empty()) {
-      compilation.diagnostics.error("file-skipped", Span{id, 0, 0},
-                                    "the file was not read: " + source.unread);
+      compilation.diagnostics.report(compiler_rule::kFileSkipped, Span{id, 0, 0},
+                                     "the file was not read: " + source.unread);
     }
   }
   const std::size_t count = compilation.sources.size() - first;

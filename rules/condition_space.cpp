@@ -10,6 +10,7 @@
 
 #include "compiler/semantics/resolve.hpp"
 #include "compiler/syntax/literals.hpp"
+#include "rules/rule_table.hpp"
 
 namespace gtm::rules {
 
@@ -493,7 +494,7 @@ void report_analysis_budget(Diagnostics& diagnostics, Span at, std::string_view 
                 "{} is too complex to analyse exactly: its conditions combine into more "
                 "than {} cases, so {} {} not checked in full",
                 what, kMaxRegionBoxes, unchecked, verb);
-  diagnostics.report(Severity::Warning, "analysis-budget", at, message).help =
+  diagnostics.report(kAnalysisBudget, at, message).help =
       "split it, or write conditions that test fewer fields together";
 }
 

@@ -14,6 +14,7 @@
 #include "compiler/semantics/suggest.hpp"
 #include "rules/analyses.hpp"
 #include "rules/facts.hpp"
+#include "rules/rule_table.hpp"
 
 namespace gtm::rules {
 
@@ -60,10 +61,9 @@ std::vector<EntityId> targets(const Model& model, EntityId id, std::string_view 
   return out;
 }
 
-void report(Diagnostics& diagnostics, const Model& model, const char* rule, EntityId later,
+void report(Diagnostics& diagnostics, const Model& model, const Rule& rule, EntityId later,
             EntityId first, std::string message, std::string help) {
-  Diagnostic& d =
-      diagnostics.report(Severity::Warning, rule, model.header_span(later), std::move(message));
+  Diagnostic& d = diagnostics.report(rule, model.header_span(later), std::move(message));
   d.notes.push_back(
       {model.header_span(first), fmt::format("`{}` is declared here", model.display_name(first))});
   d.help = std::move(help);
@@ -155,7 +155,7 @@ void field_duplicates(const Model& model, Diagnostics& diagnostics) {
   std::sort(found.begin(), found.end());  // report in declaration order
   for (const auto& [later, first] : found) {
     report(
-        diagnostics, model, "field-duplicate", later, first,
+        diagnostics, model, kFieldDuplicate, later, first,
         fmt::format("field `{}` looks like a duplicate of `{}`: their names differ only in case, "
                     "`_`, `-` or `__c`",
                     model.display_name(later), model.display_name(first)),
@@ -193,7 +193,7 @@ void automation_duplicates(const Model& model, Diagnostics& diagnostics) {
     const auto wa = targets(model, a, "writes");
     const auto wb = targets(model, b, "writes");
     const auto shared = std::find_first_of(wb.begin(), wb.end(), wa.begin(), wa.end());
-    report(diagnostics, model, "automation-duplicate", b, a,
+    report(diagnostics, model, kAutomationDuplicate, b, a,
            fmt::format("automations `{}` and `{}` run on the same trigger in the same system and "
                        "both write `{}`",
                        model.display_name(a), model.display_name(b), model.display_name(*shared)),
@@ -217,7 +217,7 @@ void tag_duplicates(const Model& model, Diagnostics& diagnostics) {
     const std::size_t first =
         std::min(same_name.value_or(tags.size()), same_purpose.value_or(tags.size()));
     const EntityId a = tags[first];
-    report(diagnostics, model, "tag-duplicate", b, a,
+    report(diagnostics, model, kTagDuplicate, b, a,
            fmt::format("tags `{}` and `{}` fire on the same event in the same system {}",
                        model.display_name(a), model.display_name(b),
                        same_name == first ? "under the same name" : "for the same purpose"),

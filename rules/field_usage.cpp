@@ -7,6 +7,7 @@
 #include "rules/analyses.hpp"
 #include "rules/data_flow.hpp"
 #include "rules/facts.hpp"
+#include "rules/rule_table.hpp"
 
 namespace gtm::rules {
 
@@ -37,8 +38,8 @@ void write_conflict(const Model& model, EntityId field, const std::vector<FieldU
   if (writers.size() < 2 || model.attr(field, "source_of_truth")) return;
   std::vector<std::string> names;
   for (EntityId writer : writers) names.push_back(describe_entity(model, writer));
-  Diagnostic& d = diagnostics.error(
-      "sync-write-conflict", model.header_span(field),
+  Diagnostic& d = diagnostics.report(
+      kSyncWriteConflict, model.header_span(field),
       fmt::format("field `{}` is written by {} writers and has no `source_of_truth`: {}",
                   model.display_name(field), writers.size(), fmt::join(names, ", ")));
   for (const FieldUse& write : writes) {
@@ -64,14 +65,14 @@ void run_field_usage(const AnalysisContext& context, Diagnostics& diagnostics) {
     if (writes && !reads && !is_deprecated(model, field)) {
       diagnostics
           .report(
-              Severity::Info, "field-dead", model.header_span(field),
+              kFieldDead, model.header_span(field),
               fmt::format("field `{}` is written by {} but nothing reads it",
                           model.display_name(field), describe_entity(model, writes->front().by)))
           .help = "if nothing needs it, stop writing it and deprecate it";
     }
     if (reads && !writes) {
       diagnostics
-          .report(Severity::Info, "field-ghost", model.header_span(field),
+          .report(kFieldGhost, model.header_span(field),
                   fmt::format("field `{}` is read by {} but nothing writes it",
                               model.display_name(field), describe_entity(model, reads->front().by)))
           .help = "model what fills it (a sync, a form, an automation), or stop reading it";
@@ -81,8 +82,8 @@ void run_field_usage(const AnalysisContext& context, Diagnostics& diagnostics) {
       if (!uses) continue;
       for (const FieldUse& use : *uses) {
         if (!in_use(model, use.by)) continue;  // switched off: reads and writes nothing
-        Diagnostic& d = diagnostics.error(
-            "field-deprecated-in-use", use.at,
+        Diagnostic& d = diagnostics.report(
+            kFieldDeprecatedInUse, use.at,
             fmt::format("{} uses field `{}`, which is deprecated", describe_entity(model, use.by),
                         model.display_name(field)));
         d.notes.push_back({model.header_span(field), "deprecated here"});

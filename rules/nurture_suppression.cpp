@@ -7,6 +7,7 @@
 #include "rules/analyses.hpp"
 #include "rules/condition_space.hpp"
 #include "rules/facts.hpp"
+#include "rules/rule_table.hpp"
 #include "rules/text_match.hpp"
 
 namespace gtm::rules {
@@ -38,8 +39,8 @@ void check_object(const Model& model, std::string_view object,
       if (suppresses(model, a, b) || suppresses(model, b, a)) continue;
       const Region shared = ConditionSpace::intersect(*regions[i], *regions[j]);
       if (shared.empty()) continue;
-      Diagnostic& d = diagnostics.error(
-          "nurture-suppression", model.header_span(b),
+      Diagnostic& d = diagnostics.report(
+          kNurtureSuppression, model.header_span(b),
           fmt::format("nurtures `{}` and `{}` can both enroll a contact with {}, and neither "
                       "suppresses the other",
                       model.display_name(a), model.display_name(b), space.example(shared)));

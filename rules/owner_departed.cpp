@@ -6,10 +6,11 @@
 #include <algorithm>
 #include <vector>
 
-#include "compiler/syntax/literals.hpp"
 #include "compiler/diagnostics/parallel_check.hpp"
+#include "compiler/syntax/literals.hpp"
 #include "rules/analyses.hpp"
 #include "rules/facts.hpp"
+#include "rules/rule_table.hpp"
 
 namespace gtm::rules {
 
@@ -79,8 +80,8 @@ class DepartedFinder {
     if (person == kNoEntity || !departed_[person]) return;
     const Expr* left = departure(context_, person);
     const Expr& reference = file.exprs[expr_id];
-    Diagnostic& d = diagnostics_.error(
-        "owner-departed", file.span_of(reference),
+    Diagnostic& d = diagnostics_.report(
+        kOwnerDeparted, file.span_of(reference),
         fmt::format("{} `{}` has left", role_of(attribute, in_round_robin), reference.text));
     d.notes.push_back(
         {model_.file_of(person).span_of(*left),

@@ -1,4 +1,4 @@
-// The table of rules/ analyses, with their explain pages read from the embedded rules/explain/.
+// The analyses of rules/, each with the rules it reports under (rules/rule_table.hpp).
 #include "rules/registry.hpp"
 
 #include <array>
@@ -6,24 +6,14 @@
 
 #include "rules/analyses.hpp"
 #include "rules/crm_vocabulary.hpp"
-#include "stdlib/stdlib.hpp"
+#include "rules/rule_table.hpp"
 
 namespace gtm::rules {
 
 namespace {
 
-std::string explain_text(std::string_view id) {
-  const std::string path = "<explain>/" + std::string(id) + ".md";
-  for (const EmbeddedFile& page : explain_pages()) {
-    if (page.path == path) return std::string(page.text);
-  }
-  return {};
-}
-
-RuleInfo info(std::string id, std::string category, Severity severity, std::string summary) {
-  std::string explain = explain_text(id);
-  return RuleInfo{std::move(id),      std::move(category), severity,
-                  std::move(summary), std::move(explain),  "analysis"};
+RuleInfo info(const Rule& rule) {
+  return rule_info(rule, "analysis");
 }
 
 struct Registry {
@@ -39,47 +29,17 @@ struct Registry {
 Registry make_registry() {
   Registry registry;
   registry.rules.reserve(16);  // Analysis::rules views these vectors; they must not move
-  registry.add({info("owner-departed", "ownership", Severity::Error,
-                     "nothing refers to a person who has left: owners, assignees, round-robin "
-                     "members, escalations, team leads, admins")},
-               &run_owner_departed);
-  registry.add({info("routing-fallback", "routing", Severity::Error,
-                     "every routing has a fallback for leads that match no rule"),
-                info("routing-gap", "routing", Severity::Error,
-                     "without a fallback, no lead matches no rule (with an example lead)"),
-                info("routing-shadowed", "routing", Severity::Error,
-                     "no routing rule is unreachable because earlier rules take all its leads"),
-                info("routing-overlap", "routing", Severity::Warning,
-                     "rules that share leads and assign them differently (with an example lead)"),
-                info("routing-undecided", "routing", Severity::Info,
-                     "what the routing analyses cannot decide (a formula, another object's field) "
-                     "is said, with the rules that make it so"),
-                info("analysis-budget", "routing", Severity::Warning,
-                     "conditions stay within what can be analysed exactly (docs/limits.md)")},
+  registry.add({info(kOwnerDeparted)}, &run_owner_departed);
+  registry.add({info(kRoutingFallback), info(kRoutingGap), info(kRoutingShadowed),
+                info(kRoutingOverlap), info(kRoutingUndecided), info(kAnalysisBudget)},
                &run_routing);
-  registry.add({info("routing-unknown-value", "routing", Severity::Error,
-                     "conditions compare picklist fields only with values they have")},
-               &run_routing_unknown_value);
-  registry.add({info("routing-value-lookalike", "routing", Severity::Warning,
-                     "values of one text field in one routing are written alike: none differs "
-                     "from another only in punctuation or spacing (or case, where it counts)")},
-               &run_value_lookalike);
-  registry.add({info("nurture-suppression", "nurture", Severity::Error,
-                     "active nurtures that can enroll the same contact suppress one another")},
-               &run_nurture_suppression);
-  registry.add({info("sync-write-conflict", "integration", Severity::Error,
-                     "a field written by several syncs, automations or forms declares a "
-                     "source_of_truth"),
-                info("field-dead", "data", Severity::Info, "no field is written but never read"),
-                info("field-ghost", "data", Severity::Info, "no field is read but never written"),
-                info("field-deprecated-in-use", "data", Severity::Error,
-                     "nothing reads or writes a deprecated field")},
-               &run_field_usage);
-  registry.add({info("field-duplicate", "data", Severity::Warning,
-                     "no two fields of one object have names that normalise alike"),
-                info("automation-duplicate", "automation", Severity::Warning,
-                     "no two active automations do the same job"),
-                info("tag-duplicate", "tracking", Severity::Warning, "no tag is deployed twice")},
+  registry.add({info(kRoutingUnknownValue)}, &run_routing_unknown_value);
+  registry.add({info(kRoutingValueLookalike)}, &run_value_lookalike);
+  registry.add({info(kNurtureSuppression)}, &run_nurture_suppression);
+  registry.add(
+      {info(kSyncWriteConflict), info(kFieldDead), info(kFieldGhost), info(kFieldDeprecatedInUse)},
+      &run_field_usage);
+  registry.add({info(kFieldDuplicate), info(kAutomationDuplicate), info(kTagDuplicate)},
                &run_duplicates);
   return registry;
 }

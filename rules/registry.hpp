@@ -2,8 +2,9 @@
 //
 // To add a new rule, you must:
 //  - write rules/<id>.cpp with a `run_<id>(const AnalysisContext&, Diagnostics&)` function;
-//  - add its RuleInfo and run function to the table in rules/registry.cpp;
-//  - write rules/explain/<id>.md (rationale, what it checks, failing and passing examples);
+//  - declare its Rule in rules/rule_table.hpp and add it with its run function in
+//    rules/registry.cpp;
+//  - write stdlib/explain/<id>.md (rationale, what it checks, failing and passing examples);
 //  - add golden cases under tests/golden/rules/<id>/ that fire and that must not fire.
 #pragma once
 

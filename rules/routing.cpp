@@ -8,6 +8,7 @@
 #include "rules/analyses.hpp"
 #include "rules/condition_space.hpp"
 #include "rules/facts.hpp"
+#include "rules/rule_table.hpp"
 #include "rules/text_match.hpp"
 
 namespace gtm::rules {
@@ -31,8 +32,8 @@ class RoutingAnalysis {
     const bool has_fallback = model_.attr(routing_, "fallback") != nullptr;
     if (!has_fallback) {
       diagnostics_
-          .error("routing-fallback", model_.header_span(routing_),
-                 fmt::format("routing `{}` has no fallback", model_.display_name(routing_)))
+          .report(kRoutingFallback, model_.header_span(routing_),
+                  fmt::format("routing `{}` has no fallback", model_.display_name(routing_)))
           .help =
           "add `fallback = QUEUE`: a lead that matches no rule is otherwise left unassigned";
     }
@@ -85,9 +86,9 @@ class RoutingAnalysis {
       const RoutingRule& rule = rules[j];
       const bool decided = earlier_exact && rule.region.exact();
       if (rule.region.upper().empty()) {
-        diagnostics_.error("routing-shadowed", header(rule.entity),
-                           fmt::format("rule `{}` can never fire: its condition matches no lead",
-                                       name(rule.entity)));
+        diagnostics_.report(kRoutingShadowed, header(rule.entity),
+                            fmt::format("rule `{}` can never fire: its condition matches no lead",
+                                        name(rule.entity)));
       } else if (ConditionSpace::subtract(rule.region.upper(), taken_surely).empty()) {
         report_shadowed(rules, j);
       } else if (!decided && ConditionSpace::subtract(rule.region.sure, taken_maybe).empty()) {
@@ -124,8 +125,8 @@ class RoutingAnalysis {
           {header(taker), fmt::format("`{}` comes first and takes {} of these leads", name(taker),
                                       taking.size() == 1 ? "all" : "some")});
     }
-    Diagnostic& d = diagnostics_.error(
-        "routing-shadowed", header(rules[j].entity),
+    Diagnostic& d = diagnostics_.report(
+        kRoutingShadowed, header(rules[j].entity),
         fmt::format("rule `{}` can never fire: earlier rule{} {} take{} all of its leads",
                     name(rules[j].entity), takers.size() == 1 ? "" : "s", fmt::join(takers, ", "),
                     takers.size() == 1 ? "s" : ""));
@@ -155,7 +156,7 @@ class RoutingAnalysis {
       const Region shared = ConditionSpace::intersect(earlier, later);
       if (shared.empty() || space.contains(later, earlier)) continue;
       Diagnostic& d = diagnostics_.report(
-          Severity::Warning, "routing-overlap", header(rules[j].entity),
+          kRoutingOverlap, header(rules[j].entity),
           fmt::format("rules `{}` and `{}` both match a lead with {}; `{}` comes first, so it "
                       "{}, not {}",
                       name(rules[i].entity), name(rules[j].entity), space.example(shared),
@@ -178,9 +179,9 @@ class RoutingAnalysis {
     }
     if (!surely_unmatched.empty()) {
       diagnostics_
-          .error("routing-gap", header(routing_),
-                 fmt::format("a lead with {} matches no rule of `{}`",
-                             space.example(surely_unmatched), name(routing_)))
+          .report(kRoutingGap, header(routing_),
+                  fmt::format("a lead with {} matches no rule of `{}`",
+                              space.example(surely_unmatched), name(routing_)))
           .help = "add a rule that covers it, or a `fallback`";
       return;
     }
@@ -218,7 +219,7 @@ class RoutingAnalysis {
       causes.push_back(fmt::format("{} more rules, each noted", more));
     }
     Diagnostic& d =
-        diagnostics_.report(Severity::Info, "routing-undecided", header(routing_),
+        diagnostics_.report(kRoutingUndecided, header(routing_),
                             fmt::format("routing `{}`: not decided {}, because {}", name(routing_),
                                         join_and(undecided_), fmt::join(causes, "; ")));
     d.notes = std::move(notes);

@@ -8,6 +8,7 @@
 #include "compiler/semantics/suggest.hpp"
 #include "rules/analyses.hpp"
 #include "rules/facts.hpp"
+#include "rules/rule_table.hpp"
 #include "rules/text_match.hpp"
 
 namespace gtm::rules {
@@ -27,8 +28,8 @@ void check_value(const Model& model, const File& file, const Expr& field_ref, En
     return;
   }
   const auto best = closest(value.text, values.picklist);
-  Diagnostic& d = diagnostics.error(
-      "routing-unknown-value", file.span_of(value),
+  Diagnostic& d = diagnostics.report(
+      kRoutingUnknownValue, file.span_of(value),
       fmt::format("\"{}\" is not a value of `{}`, so this comparison is never true{}", value.text,
                   field_ref.text, best ? fmt::format("; did you mean \"{}\"?", *best) : ""));
   d.notes.push_back({model.header_span(field),

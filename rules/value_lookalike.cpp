@@ -11,6 +11,7 @@
 #include "compiler/semantics/conditions.hpp"
 #include "rules/analyses.hpp"
 #include "rules/facts.hpp"
+#include "rules/rule_table.hpp"
 #include "rules/text_match.hpp"
 
 namespace gtm::rules {
@@ -117,7 +118,7 @@ class LookalikeCheck {
     const std::string_view how =
         text.mode() == TextCase::Exact ? "punctuation, spacing or case" : "punctuation or spacing";
     Diagnostic& d = diagnostics_.report(
-        Severity::Warning, "routing-value-lookalike", at,
+        kRoutingValueLookalike, at,
         fmt::format("\"{}\" and \"{}\" differ only in {}, so `{}` holding one does not match the "
                     "other",
                     e.text, first.text, how, name));

@@ -30,6 +30,16 @@ struct Fix {
   std::string title;
 };
 
+/// A rule findings are reported under, declared once in a table of its producer
+/// (compiler/diagnostics/compiler_rules.hpp, rules/rule_table.hpp): its id, category, default
+/// severity and summary. Its explain page is stdlib/explain/ID.md.
+struct Rule {
+  std::string_view id;
+  std::string_view category;
+  Severity severity = Severity::Error;
+  std::string_view summary;
+};
+
 struct Diagnostic {
   Severity severity = Severity::Error;
   std::string rule;  ///< stable id: `syntax`, `owner-departed`, a user policy's name, ...
@@ -42,10 +52,12 @@ struct Diagnostic {
 
 class Diagnostics {
  public:
-  Diagnostic& report(Severity severity, std::string rule, Span span, std::string message);
-  Diagnostic& error(std::string rule, Span span, std::string message) {
-    return report(Severity::Error, std::move(rule), span, std::move(message));
+  /// A finding under a rule of a table, at the rule's default severity.
+  Diagnostic& report(const Rule& rule, Span span, std::string message) {
+    return report(rule.severity, std::string(rule.id), span, std::move(message));
   }
+  /// A finding under a policy's rule (its id, category and severity are the policy's own).
+  Diagnostic& report(Severity severity, std::string rule, Span span, std::string message);
 
   std::vector<Diagnostic>& items() { return items_; }
   const std::vector<Diagnostic>& items() const { return items_; }

@@ -20,6 +20,12 @@ struct RuleInfo {
   std::string origin;   ///< "compiler", "policy" (with its file) or "analysis"
 };
 
+/// The embedded explain page of a rule (stdlib/explain/ID.md), or empty.
+std::string explain_page(std::string_view id);
+
+/// A table's rule with its explain page.
+RuleInfo rule_info(const Rule& rule, std::string origin);
+
 /// The diagnostics the compiler itself reports (always on), with their explanations.
 std::span<const RuleInfo> compiler_rules();
 

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <memory>
 
+#include "compiler/diagnostics/compiler_rules.hpp"
 #include "compiler/diagnostics/parallel_check.hpp"
 #include "compiler/semantics/resolve.hpp"
 #include "compiler/semantics/suggest.hpp"
@@ -107,9 +108,9 @@ class PolicyLoader {
     const Expr& e = file.exprs[id];
     bool ok = true;
     if (e.kind == ExprKind::Call && !is_policy_function(e.text)) {
-      diagnostics_.error("unresolved-reference",
-                         file.span(e.begin, e.begin + static_cast<std::uint32_t>(e.text.size())),
-                         fmt::format("no policy function named `{}`", e.text));
+      diagnostics_.report(compiler_rule::kUnresolvedReference,
+                          file.span(e.begin, e.begin + static_cast<std::uint32_t>(e.text.size())),
+                          fmt::format("no policy function named `{}`", e.text));
       ok = false;
     }
     if (e.kind == ExprKind::Reference) ok = check_root(policy, file, e);

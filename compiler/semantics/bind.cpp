@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "compiler/base/parallel.hpp"
+#include "compiler/diagnostics/compiler_rules.hpp"
 #include "compiler/semantics/suggest.hpp"
 #include "compiler/semantics/symbols.hpp"
 
@@ -57,10 +58,10 @@ std::optional<Fix> suggest_fix(Span span, std::string_view word,
   return Fix{span, *best, fmt::format("replace with `{}`", *best)};
 }
 
-Diagnostic& report_with_suggestion(Diagnostics& diagnostics, std::string rule, Span span,
+Diagnostic& report_with_suggestion(Diagnostics& diagnostics, const Rule& rule, Span span,
                                    std::string message, std::optional<Fix> fix) {
   if (fix) message += fmt::format("; did you mean `{}`?", fix->replacement);
-  Diagnostic& d = diagnostics.error(std::move(rule), span, std::move(message));
+  Diagnostic& d = diagnostics.report(rule, span, std::move(message));
   d.fix = std::move(fix);
   return d;
 }
@@ -71,19 +72,19 @@ void Binder::check_label(const File& file, const Block& block, const KindSchema&
   switch (kind.label) {
     case LabelRule::None:
       if (block.label_kind != LabelKind::None) {
-        diagnostics_.error("invalid-value", label_span,
-                           fmt::format("a `{}` block takes no name", kind.name));
+        diagnostics_.report(compiler_rule::kInvalidValue, label_span,
+                            fmt::format("a `{}` block takes no name", kind.name));
       }
       break;
     case LabelRule::Name:
       if (block.label_kind == LabelKind::None) {
-        diagnostics_.error(
-            "invalid-value", kind_span,
+        diagnostics_.report(
+            compiler_rule::kInvalidValue, kind_span,
             fmt::format("a `{0}` block needs a name: `{0} NAME {{ ... }}`", kind.name));
       } else if (block.label_kind == LabelKind::Path &&
                  block.label.find('.') != std::string_view::npos) {
-        diagnostics_.error(
-            "invalid-value", label_span,
+        diagnostics_.report(
+            compiler_rule::kInvalidValue, label_span,
             fmt::format("a `{}` is named with one word, not a dotted path", kind.name));
       }
       break;
@@ -91,11 +92,12 @@ void Binder::check_label(const File& file, const Block& block, const KindSchema&
       const auto segments =
           static_cast<std::size_t>(std::count(block.label.begin(), block.label.end(), '.')) + 1;
       if (block.label_kind != LabelKind::Path || segments != kind.path_segments) {
-        diagnostics_.error("invalid-value",
-                           block.label_kind == LabelKind::None ? kind_span : label_span,
-                           fmt::format("a `{}` is named with a path of {} names, such as `{}`",
-                                       kind.name, kind.path_segments,
-                                       kind.path_segments == 3 ? "salesforce.lead.status" : "a.b"));
+        diagnostics_.report(
+            compiler_rule::kInvalidValue,
+            block.label_kind == LabelKind::None ? kind_span : label_span,
+            fmt::format("a `{}` is named with a path of {} names, such as `{}`", kind.name,
+                        kind.path_segments,
+                        kind.path_segments == 3 ? "salesforce.lead.status" : "a.b"));
       }
       break;
     }
@@ -109,8 +111,8 @@ void Binder::bind_attribute(const File& file, AttributeId id, const KindSchema& 
     const Attribute& earlier = file.attributes[slot_stack_[i].attribute];
     if (same_name(earlier.name, attribute.name)) {
       diagnostics_
-          .error("duplicate-attribute", file.span_of(attribute),
-                 fmt::format("`{}` is set twice in one block", attribute.name))
+          .report(compiler_rule::kDuplicateAttribute, file.span_of(attribute),
+                  fmt::format("`{}` is set twice in one block", attribute.name))
           .notes.push_back({file.span_of(earlier), "first set here"});
       return;
     }
@@ -120,7 +122,7 @@ void Binder::bind_attribute(const File& file, AttributeId id, const KindSchema& 
     std::vector<std::string> names;
     for (const AttrSchema& attr : kind.attrs) names.push_back(attr.name);
     report_with_suggestion(
-        diagnostics_, "unknown-attribute", file.span_of(attribute),
+        diagnostics_, compiler_rule::kUnknownAttribute, file.span_of(attribute),
         fmt::format("`{}` is not an attribute of `{}`", attribute.name, kind.name),
         suggest_fix(file.span_of(attribute), attribute.name, names));
     return;
@@ -135,7 +137,7 @@ void Binder::bind_nested(const File& file, const Block& nested, EntityId parent,
   if (kind == kNoKind) {
     const Span span = file.span(nested.kind_begin, nested.kind_end);
     report_with_suggestion(
-        diagnostics_, "unknown-kind", span,
+        diagnostics_, compiler_rule::kUnknownKind, span,
         fmt::format("`{}` is not a block of `{}`", nested.kind, schema_.kind(parent_kind).name),
         suggest_fix(span, nested.kind, schema_.nested_names(parent_kind)));
     kind = Schema::kUnknownKind;
@@ -152,10 +154,10 @@ void Binder::check_required(const File& file, const Block& block, const KindSche
     const bool present = std::any_of(slots.begin(), slots.end(),
                                      [&](const AttrSlot& slot) { return slot.attr == i; });
     if (present) continue;
-    diagnostics_.error("missing-attribute", header_span(file, block),
-                       fmt::format("`{}` is missing the required attribute `{}`",
-                                   block.label.empty() ? std::string_view(kind.name) : block.label,
-                                   kind.attrs[i].name));
+    diagnostics_.report(compiler_rule::kMissingAttribute, header_span(file, block),
+                        fmt::format("`{}` is missing the required attribute `{}`",
+                                    block.label.empty() ? std::string_view(kind.name) : block.label,
+                                    kind.attrs[i].name));
   }
 }
 
@@ -219,7 +221,7 @@ BoundFile bind_file(const Schema& schema, const File& file, bool from_stdlib) {
     KindId kind = last_kind;
     if (kind == kNoKind || schema.kind(kind).nested_anywhere) {
       const Span span = file.span(block.kind_begin, block.kind_end);
-      report_with_suggestion(out.diagnostics, "unknown-kind", span,
+      report_with_suggestion(out.diagnostics, compiler_rule::kUnknownKind, span,
                              fmt::format("unknown kind `{}`", block.kind),
                              suggest_fix(span, block.kind, schema.top_level_names()));
       kind = Schema::kUnknownKind;

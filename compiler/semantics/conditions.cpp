@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "compiler/diagnostics/compiler_rules.hpp"
 #include "compiler/semantics/resolve.hpp"
 #include "compiler/semantics/suggest.hpp"
 #include "compiler/semantics/types.hpp"
@@ -62,8 +63,8 @@ class ConditionChecker {
         const EntityId field = resolve(id);
         if (field != kNoEntity && field_values(model_, field).kind != FieldValueKind::Bool &&
             field_values(model_, field).kind != FieldValueKind::Unknown) {
-          diagnostics_.error(
-              "type-mismatch", file_.span_of(e),
+          diagnostics_.report(
+              compiler_rule::kTypeMismatch, file_.span_of(e),
               fmt::format("`{}` is a {} field, not a condition; compare it with a "
                           "value, as in `{} == ...`",
                           e.text, value_kind_word(field_values(model_, field).kind), e.text));
@@ -75,9 +76,10 @@ class ConditionChecker {
       case ExprKind::Call:
         return check_call(e);
       default:
-        diagnostics_.error("type-mismatch", file_.span_of(e),
-                           fmt::format("expected a condition such as `country == \"US\"`, found {}",
-                                       describe_expr(e)));
+        diagnostics_.report(
+            compiler_rule::kTypeMismatch, file_.span_of(e),
+            fmt::format("expected a condition such as `country == \"US\"`, found {}",
+                        describe_expr(e)));
     }
   }
 
@@ -103,8 +105,8 @@ class ConditionChecker {
     const auto sides = file_.children(e);
     const Expr& lhs = file_.exprs[sides[0]];
     if (lhs.kind != ExprKind::Reference) {
-      diagnostics_.error(
-          "type-mismatch", file_.span_of(lhs),
+      diagnostics_.report(
+          compiler_rule::kTypeMismatch, file_.span_of(lhs),
           fmt::format("a comparison starts with a field name, found {}", describe_expr(lhs)));
       return;
     }
@@ -117,16 +119,17 @@ class ConditionChecker {
                           e.op == CompareOp::Ge;
     if (ordering && values.kind != FieldValueKind::Number && values.kind != FieldValueKind::Date &&
         values.kind != FieldValueKind::Unknown) {
-      diagnostics_.error("type-mismatch", file_.span_of(e),
-                         fmt::format("`{}` orders numbers and dates; `{}` is a {} field",
-                                     compare_op_text(e.op), lhs.text, value_kind_word(values.kind)));
+      diagnostics_.report(
+          compiler_rule::kTypeMismatch, file_.span_of(e),
+          fmt::format("`{}` orders numbers and dates; `{}` is a {} field", compare_op_text(e.op),
+                      lhs.text, value_kind_word(values.kind)));
       return;
     }
     if (is_in) {
       if (rhs.kind != ExprKind::List) {
-        diagnostics_.error("type-mismatch", file_.span_of(rhs),
-                           fmt::format("`{}` needs a list such as `[\"US\", \"CA\"]`, found {}",
-                                       compare_op_text(e.op), describe_expr(rhs)));
+        diagnostics_.report(compiler_rule::kTypeMismatch, file_.span_of(rhs),
+                            fmt::format("`{}` needs a list such as `[\"US\", \"CA\"]`, found {}",
+                                        compare_op_text(e.op), describe_expr(rhs)));
         return;
       }
       for (ExprId item : file_.children(rhs)) check_value(lhs, values, file_.exprs[item]);
@@ -145,10 +148,10 @@ class ConditionChecker {
     if (!function || opaque || args.size() != 2 ||
         file_.exprs[args[0]].kind != ExprKind::Reference ||
         file_.exprs[args[1]].kind != ExprKind::String) {
-      diagnostics_.error("type-mismatch", file_.span_of(e),
-                         fmt::format("expected a condition: {}, found `{}(...)` with {} argument{}",
-                                     function_usages(), e.text, args.size(),
-                                     args.size() == 1 ? "" : "s"));
+      diagnostics_.report(
+          compiler_rule::kTypeMismatch, file_.span_of(e),
+          fmt::format("expected a condition: {}, found `{}(...)` with {} argument{}",
+                      function_usages(), e.text, args.size(), args.size() == 1 ? "" : "s"));
       return;
     }
     const EntityId field = resolve(args[0]);
@@ -156,9 +159,9 @@ class ConditionChecker {
     const FieldValueKind kind = field_values(model_, field).kind;
     if (kind != FieldValueKind::Text && kind != FieldValueKind::Picklist &&
         kind != FieldValueKind::Unknown) {
-      diagnostics_.error("type-mismatch", file_.span_of(file_.exprs[args[0]]),
-                         fmt::format("`{}` tests text; `{}` is a {} field", e.text,
-                                     file_.exprs[args[0]].text, value_kind_word(kind)));
+      diagnostics_.report(compiler_rule::kTypeMismatch, file_.span_of(file_.exprs[args[0]]),
+                          fmt::format("`{}` tests text; `{}` is a {} field", e.text,
+                                      file_.exprs[args[0]].text, value_kind_word(kind)));
     }
   }
 
@@ -181,9 +184,9 @@ class ConditionChecker {
                     (value.kind == ExprKind::Bool && kind == FieldValueKind::Bool);
     if (!ok) {
       Diagnostic& d =
-          diagnostics_.error("type-mismatch", file_.span_of(value),
-                             fmt::format("`{}` is a {} field, compared with {}", field.text,
-                                         value_kind_word(kind), describe_expr(value)));
+          diagnostics_.report(compiler_rule::kTypeMismatch, file_.span_of(value),
+                              fmt::format("`{}` is a {} field, compared with {}", field.text,
+                                          value_kind_word(kind), describe_expr(value)));
       if (value.kind == ExprKind::Reference &&
           (kind == FieldValueKind::Text || kind == FieldValueKind::Picklist)) {
         d.message += "; text is written in quotes";

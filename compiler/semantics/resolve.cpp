@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "compiler/diagnostics/compiler_rules.hpp"
 #include "compiler/semantics/suggest.hpp"
 
 namespace gtm {
@@ -129,7 +130,7 @@ std::optional<std::string> suggest_field(const Model& model, std::string_view ob
 void report_unresolved(Diagnostics& diagnostics, Span span, std::string message,
                        std::optional<std::string> suggestion) {
   if (suggestion) message += fmt::format("; did you mean `{}`?", *suggestion);
-  Diagnostic& d = diagnostics.error("unresolved-reference", span, std::move(message));
+  Diagnostic& d = diagnostics.report(compiler_rule::kUnresolvedReference, span, std::move(message));
   if (suggestion) d.fix = Fix{span, *suggestion, fmt::format("replace with `{}`", *suggestion)};
 }
 

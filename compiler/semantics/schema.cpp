@@ -1,5 +1,6 @@
 // Loading `schema` blocks into the Schema.
 #include "compiler/semantics/schema.hpp"
+#include "compiler/diagnostics/compiler_rules.hpp"
 
 #include <fmt/format.h>
 
@@ -85,8 +86,8 @@ void Schema::load(const File& file, Diagnostics& diagnostics) {
     const Block& block = file.blocks[id];
     if (block.kind != "schema" || block.has_error) continue;
     if (block.label_kind != LabelKind::Path || block.label.find('.') != std::string_view::npos) {
-      diagnostics.error("invalid-value", file.span(block.kind_begin, block.kind_end),
-                        "a schema block is named after its kind: `schema KIND { ... }`");
+      diagnostics.report(compiler_rule::kInvalidValue, file.span(block.kind_begin, block.kind_end),
+                         "a schema block is named after its kind: `schema KIND { ... }`");
       continue;
     }
     KindId kind = find_top_level(block.label);
@@ -115,10 +116,11 @@ void Schema::load_kind(const File& file, const Block& block, KindId kind_id,
         }
         load_kind(file, nested, child, diagnostics);
       } else {
-        diagnostics.error("unknown-kind", file.span(nested.kind_begin, nested.kind_end),
-                          fmt::format("a schema holds `attr NAME {{ ... }}`, `any_attr {{ ... }}` "
-                                      "and `block NAME {{ ... }}`, not `{}`",
-                                      nested.kind));
+        diagnostics.report(compiler_rule::kUnknownKind,
+                           file.span(nested.kind_begin, nested.kind_end),
+                           fmt::format("a schema holds `attr NAME {{ ... }}`, `any_attr {{ ... }}` "
+                                       "and `block NAME {{ ... }}`, not `{}`",
+                                       nested.kind));
       }
       continue;
     }
@@ -144,10 +146,11 @@ void Schema::load_kind(const File& file, const Block& block, KindId kind_id,
     } else if (name == "member_of" && is_word(value, "object")) {
       kind.object_member = true;
     } else {
-      diagnostics.error("unknown-attribute", file.span_of(attribute),
-                        fmt::format("`{}` is not a schema setting; a schema has doc, label (name, "
-                                    "none or path(N)), path_root, namespace, singleton, within, member_of",
-                                    name));
+      diagnostics.report(
+          compiler_rule::kUnknownAttribute, file.span_of(attribute),
+          fmt::format("`{}` is not a schema setting; a schema has doc, label (name, "
+                      "none or path(N)), path_root, namespace, singleton, within, member_of",
+                      name));
     }
   }
   check_member_of(file, block, kind_id, diagnostics);
@@ -159,9 +162,9 @@ void Schema::check_member_of(const File& file, const Block& block, KindId kind_i
   const KindSchema& kind = kinds_[kind_id];
   if (!kind.object_member) return;
   if (kind.label != LabelRule::Path || kind.path_segments < 2 || kind.parent != kNoKind) {
-    diagnostics.error("invalid-value", file.span(block.label_begin, block.label_end),
-                      "`member_of = object` is for a top-level kind named by a path of two or "
-                      "more segments (`label = path(3)`)");
+    diagnostics.report(compiler_rule::kInvalidValue, file.span(block.label_begin, block.label_end),
+                       "`member_of = object` is for a top-level kind named by a path of two or "
+                       "more segments (`label = path(3)`)");
     kinds_[kind_id].object_member = false;
     return;
   }
@@ -185,7 +188,7 @@ void Schema::load_attr(const File& file, const Block& block, KindSchema& kind, b
       if (auto type = parse_type(file, value, &problem)) {
         attr.type = std::move(*type);
       } else {
-        diagnostics.error("invalid-value", file.span_of(value), problem);
+        diagnostics.report(compiler_rule::kInvalidValue, file.span_of(value), problem);
       }
     } else if (attribute.name == "required" && value.kind == ExprKind::Bool) {
       attr.required = value.boolean;
@@ -194,10 +197,10 @@ void Schema::load_attr(const File& file, const Block& block, KindSchema& kind, b
     } else if (attribute.name == "default") {
       attr.default_value = ExprRef{&file, attribute.value};
     } else {
-      diagnostics.error("unknown-attribute", file.span_of(attribute),
-                        fmt::format("`{}` is not an attribute setting; an attr has type, "
-                                    "required, doc and default",
-                                    attribute.name));
+      diagnostics.report(compiler_rule::kUnknownAttribute, file.span_of(attribute),
+                         fmt::format("`{}` is not an attribute setting; an attr has type, "
+                                     "required, doc and default",
+                                     attribute.name));
     }
   }
   if (any_name) {
@@ -206,8 +209,8 @@ void Schema::load_attr(const File& file, const Block& block, KindSchema& kind, b
   }
   if (const int existing = kind.attr_index(attr.name); existing >= 0) {
     diagnostics
-        .error("duplicate-name", attr.declared,
-               fmt::format("`{}` already has an attribute `{}`", kind.name, attr.name))
+        .report(compiler_rule::kDuplicateName, attr.declared,
+                fmt::format("`{}` already has an attribute `{}`", kind.name, attr.name))
         .notes.push_back(
             {kind.attrs[static_cast<std::size_t>(existing)].declared, "first declared here"});
     return;

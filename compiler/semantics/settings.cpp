@@ -8,6 +8,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "compiler/diagnostics/compiler_rules.hpp"
 #include "compiler/semantics/resolve.hpp"
 #include "compiler/semantics/suggest.hpp"
 
@@ -54,7 +55,8 @@ void apply_rule_settings(const Model& model, const RuleCatalog& catalog, Diagnos
       const Attribute& attribute = file.attributes[slot.attribute];
       const Expr& value = file.exprs[attribute.value];
       if (attribute.name == "syntax") {
-        found.error("invalid-value", file.span_of(attribute), "syntax errors cannot be configured");
+        found.report(compiler_rule::kInvalidValue, file.span_of(attribute),
+                     "syntax errors cannot be configured");
       } else if (!catalog.find(attribute.name)) {
         report_unresolved(found, file.span_of(attribute),
                           fmt::format("no rule named `{}`", attribute.name),

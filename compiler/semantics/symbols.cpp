@@ -7,12 +7,14 @@
 #include <array>
 
 #include "compiler/base/parallel.hpp"
+#include "compiler/diagnostics/compiler_rules.hpp"
 
 namespace gtm {
 
 void SymbolTable::report_duplicate(EntityId id, EntityId first, std::string message) {
   const Entity& earlier = model_.entities[first];
-  Diagnostic& d = diagnostics_.error("duplicate-name", model_.header_span(id), std::move(message));
+  Diagnostic& d = diagnostics_.report(compiler_rule::kDuplicateName, model_.header_span(id),
+                                      std::move(message));
   if (!earlier.from_stdlib) d.notes.push_back({model_.header_span(first), "first declared here"});
 }
 

@@ -8,12 +8,12 @@
 
 #include <absl/container/flat_hash_map.h>
 
-
-#include "compiler/semantics/conditions.hpp"
-#include "compiler/semantics/vocabulary.hpp"
+#include "compiler/diagnostics/compiler_rules.hpp"
 #include "compiler/diagnostics/parallel_check.hpp"
+#include "compiler/semantics/conditions.hpp"
 #include "compiler/semantics/resolve.hpp"
 #include "compiler/semantics/suggest.hpp"
+#include "compiler/semantics/vocabulary.hpp"
 
 namespace gtm {
 
@@ -80,7 +80,7 @@ class TypeChecker {
   void mismatch(const File& file, const Expr& e, const Type& type) {
     std::string message =
         fmt::format("expected {}, found {}", describe_type(type), describe_expr(e));
-    Diagnostic& d = diagnostics_.error("type-mismatch", file.span_of(e), "");
+    Diagnostic& d = diagnostics_.report(compiler_rule::kTypeMismatch, file.span_of(e), "");
     if (e.kind == ExprKind::Reference && accepts_text(type)) {
       message += "; text is written in quotes";
       d.fix = Fix{file.span_of(e), fmt::format("\"{}\"", e.text), "put it in quotes"};
@@ -221,17 +221,18 @@ class TypeChecker {
     if (type.kind == TypeKind::Email) {
       const std::size_t at = text.find('@');
       if (at == 0 || at == std::string_view::npos || text.find('.', at) == std::string_view::npos) {
-        diagnostics_.error("invalid-value", file.span_of(e),
-                           fmt::format("`{}` is not an email address", text));
+        diagnostics_.report(compiler_rule::kInvalidValue, file.span_of(e),
+                            fmt::format("`{}` is not an email address", text));
       }
     } else if (type.kind == TypeKind::Url) {
       if (!text.starts_with("https://") && !text.starts_with("http://")) {
-        diagnostics_.error("invalid-value", file.span_of(e),
-                           fmt::format("`{}` is not a URL; URLs start with https://", text));
+        diagnostics_.report(compiler_rule::kInvalidValue, file.span_of(e),
+                            fmt::format("`{}` is not a URL; URLs start with https://", text));
       }
     } else {
       const UserRegex compiled = compile_user_regex(text);
-      if (!compiled.regex) diagnostics_.error("invalid-value", file.span_of(e), compiled.error);
+      if (!compiled.regex)
+        diagnostics_.report(compiler_rule::kInvalidValue, file.span_of(e), compiled.error);
     }
   }
 
@@ -240,7 +241,7 @@ class TypeChecker {
     if (std::find(type.names.begin(), type.names.end(), e.text) != type.names.end()) return;
     std::vector<std::string_view> names(type.names.begin(), type.names.end());
     std::string message = fmt::format("`{}` is not {}", e.text, describe_type(type));
-    Diagnostic& d = diagnostics_.error("invalid-value", file.span_of(e), "");
+    Diagnostic& d = diagnostics_.report(compiler_rule::kInvalidValue, file.span_of(e), "");
     if (auto best = closest(e.text, names)) {
       message += fmt::format("; did you mean `{}`?", *best);
       d.fix = Fix{file.span_of(e), *best, fmt::format("replace with `{}`", *best)};
@@ -262,9 +263,9 @@ class TypeChecker {
     if (found.wrong_kind != kNoEntity) {
       model_.targets[file.id][id] = found.wrong_kind;
       diagnostics_
-          .error("type-mismatch", file.span_of(e),
-                 fmt::format("`{}` is a {}, expected {}", e.text,
-                             model_.kind_of(found.wrong_kind).name, describe_type(type)))
+          .report(compiler_rule::kTypeMismatch, file.span_of(e),
+                  fmt::format("`{}` is a {}, expected {}", e.text,
+                              model_.kind_of(found.wrong_kind).name, describe_type(type)))
           .notes.push_back({model_.header_span(found.wrong_kind), "declared here"});
       return;
     }
@@ -288,17 +289,17 @@ class TypeChecker {
     if (word && word->arguments == Arguments::Object && e.child_count == 1) {
       return check_ref(file, file.children(e)[0], object_ref_type());
     }
-    diagnostics_.error("type-mismatch", file.span_of(e),
-                       fmt::format("expected a field type such as {}, found {}",
-                                   vocabulary.field_type_examples, describe_expr(e)));
+    diagnostics_.report(compiler_rule::kTypeMismatch, file.span_of(e),
+                        fmt::format("expected a field type such as {}, found {}",
+                                    vocabulary.field_type_examples, describe_expr(e)));
   }
 
   void report_unknown_field_type(const File& file, const Expr& e) {
     std::vector<std::string_view> names;
     for (const FieldTypeWord& word : model_.vocabulary->field_types) names.push_back(word.name);
     auto best = closest(e.text, names);
-    Diagnostic& d = diagnostics_.error(
-        "invalid-value", file.span_of(e),
+    Diagnostic& d = diagnostics_.report(
+        compiler_rule::kInvalidValue, file.span_of(e),
         fmt::format("`{}` is not a field type{}", e.text,
                     best ? fmt::format("; did you mean `{}`?", *best) : std::string()));
     if (best) d.fix = Fix{file.span_of(e), *best, fmt::format("replace with `{}`", *best)};
@@ -306,8 +307,8 @@ class TypeChecker {
 
   void check_picklist_values(const File& file, const Expr& e) {
     if (e.child_count == 0) {
-      diagnostics_.error("invalid-value", file.span_of(e),
-                         fmt::format("`{}()` needs at least one value", e.text));
+      diagnostics_.report(compiler_rule::kInvalidValue, file.span_of(e),
+                          fmt::format("`{}()` needs at least one value", e.text));
     }
     std::vector<std::string_view> seen;
     for (ExprId id : file.children(e)) {
@@ -315,8 +316,8 @@ class TypeChecker {
       if (value.kind != ExprKind::String) {
         mismatch(file, value, Type{TypeKind::Text, {}, {}, {}});
       } else if (std::find(seen.begin(), seen.end(), value.text) != seen.end()) {
-        diagnostics_.error("invalid-value", file.span_of(value),
-                           fmt::format("`{}` is listed twice", value.text));
+        diagnostics_.report(compiler_rule::kInvalidValue, file.span_of(value),
+                            fmt::format("`{}` is listed twice", value.text));
       } else {
         seen.push_back(value.text);
       }

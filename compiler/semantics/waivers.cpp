@@ -7,9 +7,10 @@
 
 #include <algorithm>
 
-#include "compiler/syntax/literals.hpp"
+#include "compiler/diagnostics/compiler_rules.hpp"
 #include "compiler/semantics/resolve.hpp"
 #include "compiler/semantics/suggest.hpp"
+#include "compiler/syntax/literals.hpp"
 
 namespace gtm {
 
@@ -63,17 +64,17 @@ void apply_waivers(const Model& model, const RuleCatalog& catalog, std::int64_t 
     const Expr* reason = model.attr_expr(id, "reason");
     if (reason && reason->kind == ExprKind::String && is_placeholder_reason(reason->text)) {
       found
-          .error("waiver-incomplete", model.file_of(id).span_of(*reason),
-                 fmt::format("waiver of `{}` has a placeholder for its reason; it suppresses "
-                             "nothing until a person writes why the finding is accepted",
-                             waiver.name))
+          .report(compiler_rule::kWaiverIncomplete, model.file_of(id).span_of(*reason),
+                  fmt::format("waiver of `{}` has a placeholder for its reason; it suppresses "
+                              "nothing until a person writes why the finding is accepted",
+                              waiver.name))
           .help = "say why, and what happens next: `reason = \"Reassigning after Q4 close\"`";
       continue;
     }
     if (!until || !reason) {
       found
-          .error(
-              "waiver-incomplete", model.header_span(id),
+          .report(
+              compiler_rule::kWaiverIncomplete, model.header_span(id),
               fmt::format("waiver of `{}` needs {}; it suppresses nothing until then", waiver.name,
                           !until && !reason ? "`until` and `reason`"
                           : !until          ? "an `until` date"
@@ -85,10 +86,10 @@ void apply_waivers(const Model& model, const RuleCatalog& catalog, std::int64_t 
     if (until->kind != ExprKind::Date || !until->valid) continue;  // a type error, reported
     if (until->integer < today) {
       found
-          .error("waiver-expired", model.file_of(id).span_of(*until),
-                 fmt::format("waiver of `{}` expired on {}; the findings it covered are reported "
-                             "again",
-                             waiver.name, format_date(until->integer)))
+          .report(compiler_rule::kWaiverExpired, model.file_of(id).span_of(*until),
+                  fmt::format("waiver of `{}` expired on {}; the findings it covered are reported "
+                              "again",
+                              waiver.name, format_date(until->integer)))
           .help = "fix the findings, or extend `until` with a reason that says what changed";
       continue;
     }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "compiler/base/limits.hpp"
+#include "compiler/diagnostics/compiler_rules.hpp"
 #include "compiler/syntax/literals.hpp"
 #include "compiler/syntax/parse_builder.hpp"
 #include "compiler/syntax/syntax_error.hpp"
@@ -111,9 +112,9 @@ struct Action<g::triple_quote> : Action<g::string_open> {};
 void check_string_length(Expr& e, ParseBuilder& b) {
   if (e.text.size() <= limits::kMaxStringBytes) return;
   e.valid = false;
-  b.diagnostics.error("limit", b.file.span(e.begin, e.end),
-                      fmt::format("string of {} bytes is over the limit of {} bytes", e.text.size(),
-                                  limits::kMaxStringBytes));
+  b.diagnostics.report(compiler_rule::kLimit, b.file.span(e.begin, e.end),
+                       fmt::format("string of {} bytes is over the limit of {} bytes",
+                                   e.text.size(), limits::kMaxStringBytes));
 }
 
 template <>
@@ -129,7 +130,7 @@ struct Action<g::plain_string> {
         e.text = b.file.strings.emplace_front(std::move(*decoded));
       } else {
         e.valid = false;
-        b.diagnostics.error("syntax", b.file.span(e.begin, e.end), problem);
+        b.diagnostics.report(compiler_rule::kSyntax, b.file.span(e.begin, e.end), problem);
       }
     }
     b.push(e);
@@ -163,8 +164,8 @@ struct Action<g::date_literal> {
     Expr e = leaf(ExprKind::Date, begin_of(in, b), end_of(in, b), in.string_view());
     if (auto problem = date_problem(e.text)) {
       e.valid = false;
-      b.diagnostics.error("syntax", b.file.span(e.begin, e.end),
-                          fmt::format("invalid date {}: {}", e.text, *problem));
+      b.diagnostics.report(compiler_rule::kSyntax, b.file.span(e.begin, e.end),
+                           fmt::format("invalid date {}: {}", e.text, *problem));
     } else {
       e.integer = *parse_date(e.text);
     }
@@ -181,8 +182,8 @@ struct Action<g::duration_literal> {
       e.integer = *minutes;
     } else {
       e.valid = false;
-      b.diagnostics.error("syntax", b.file.span(e.begin, e.end),
-                          fmt::format("duration {} is too large", e.text));
+      b.diagnostics.report(compiler_rule::kSyntax, b.file.span(e.begin, e.end),
+                           fmt::format("duration {} is too large", e.text));
     }
     b.push(e);
   }
@@ -245,9 +246,9 @@ struct Action<g::list> {
     b.marks.pop_back();
     b.reduce(ExprKind::List, count, begin_of(in, b), end_of(in, b));
     if (count > limits::kMaxListItems) {
-      b.diagnostics.error("limit", b.file.span(begin_of(in, b), begin_of(in, b) + 1),
-                          fmt::format("list of {} items is over the limit of {} items", count,
-                                      limits::kMaxListItems));
+      b.diagnostics.report(compiler_rule::kLimit, b.file.span(begin_of(in, b), begin_of(in, b) + 1),
+                           fmt::format("list of {} items is over the limit of {} items", count,
+                                       limits::kMaxListItems));
     }
   }
 };
@@ -268,8 +269,8 @@ struct Action<g::call_tail> {
     call.child_count = static_cast<std::uint32_t>(count);
     if (callee.text.find('.') != std::string_view::npos) {
       call.valid = false;
-      b.diagnostics.error("syntax", b.file.span(callee.begin, callee.end),
-                          fmt::format("function name `{}` cannot be a dotted path", callee.text));
+      b.diagnostics.report(compiler_rule::kSyntax, b.file.span(callee.begin, callee.end),
+                           fmt::format("function name `{}` cannot be a dotted path", callee.text));
     }
     b.push(call);
   }
@@ -434,7 +435,7 @@ void report(const SyntaxError& error, const ParseBuilder& b, std::string_view te
   } else if (message.starts_with("expected")) {
     message += fmt::format(", found {}", found.description);
   }
-  b.diagnostics.error("syntax", span, std::move(message));
+  b.diagnostics.report(compiler_rule::kSyntax, span, std::move(message));
 }
 
 // A file that is not text gets one diagnostic instead of a syntax error per stray byte: over
@@ -444,24 +445,24 @@ bool check_encoding(const SourceFile& source, FileId id, Diagnostics& diagnostic
   const std::string_view text = source.text();
   const std::uint32_t bom = source.had_bom() ? 3 : 0;
   if (source.too_large()) {
-    diagnostics.error("limit", Span{id, 0, 0},
-                      fmt::format("the file is over the limit of {} bytes; it was not checked",
-                                  limits::kMaxFileBytes));
+    diagnostics.report(compiler_rule::kLimit, Span{id, 0, 0},
+                       fmt::format("the file is over the limit of {} bytes; it was not checked",
+                                   limits::kMaxFileBytes));
     return false;
   }
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
     const auto at = static_cast<std::uint32_t>(nul);
-    diagnostics.error(
-        "encoding", Span{id, at, at + 1},
+    diagnostics.report(
+        compiler_rule::kEncoding, Span{id, at, at + 1},
         fmt::format("binary file: a NUL byte at byte {}; it was not checked", at + bom));
     return false;
   }
   if (const auto bad = first_invalid_utf8(text)) {
     diagnostics
-        .error("encoding", Span{id, *bad, *bad + 1},
-               fmt::format("invalid UTF-8: byte 0x{:02X} at byte {} does not begin a valid "
-                           "sequence",
-                           static_cast<unsigned char>(text[*bad]), *bad + bom))
+        .report(compiler_rule::kEncoding, Span{id, *bad, *bad + 1},
+                fmt::format("invalid UTF-8: byte 0x{:02X} at byte {} does not begin a valid "
+                            "sequence",
+                            static_cast<unsigned char>(text[*bad]), *bad + bom))
         .help = "save the file as UTF-8";
   }
   return true;
@@ -499,10 +500,10 @@ File parse_file(const SourceFile& source, FileId id, Diagnostics& diagnostics) {
       position = builder.offset(in.current());
     } catch (const SyntaxError& error) {
       if (++syntax_errors > limits::kMaxSyntaxErrors) {
-        diagnostics.error("limit", file.span(error.offset, error.offset),
-                          fmt::format("over {} syntax errors in this file; the rest of it was not "
-                                      "checked",
-                                      limits::kMaxSyntaxErrors));
+        diagnostics.report(compiler_rule::kLimit, file.span(error.offset, error.offset),
+                           fmt::format("over {} syntax errors in this file; the rest of it was not "
+                                       "checked",
+                                       limits::kMaxSyntaxErrors));
         builder.abandon(error.offset, false);
         break;
       }
