@@ -174,12 +174,12 @@ class Actions {
 
 }  // namespace
 
-Json code_actions(const Session& session, const Json& params) {
-  const auto file = session.file(params);
+Json code_actions(const Session& session, const CodeActionParams& params) {
+  const auto file = session.file(params.uri);
   if (!file) return Json::array();
   const SourceFile& source = session.source(*file);
-  const std::uint32_t begin = offset_of(source, params.at("range").at("start"));
-  const std::uint32_t end = offset_of(source, params.at("range").at("end"));
+  const std::uint32_t begin = offset_of(source, params.range.start);
+  const std::uint32_t end = offset_of(source, params.range.end);
   Actions actions(session);
   for (const Diagnostic& d : session.compilation.diagnostics.items()) {
     if (d.span.file == *file && d.span.begin <= end && begin <= d.span.end)

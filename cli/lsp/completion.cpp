@@ -227,10 +227,10 @@ class Completer {
 
 }  // namespace
 
-Json completion(const Session& session, const Json& params) {
-  const auto file = session.file(params);
+Json completion(const Session& session, const PositionParams& params) {
+  const auto file = session.file(params.uri);
   if (!file) return Json{{"isIncomplete", false}, {"items", Json::array()}};
-  return Completer(session, *file, offset_of(session.source(*file), params.at("position"))).items();
+  return Completer(session, *file, offset_of(session.source(*file), params.position)).items();
 }
 
 }  // namespace gtm::lsp

@@ -19,11 +19,10 @@ namespace gtm::lsp {
 
 namespace {
 
-Target target_of(const Session& session, const Json& params) {
-  const auto file = session.file(params);
+Target target_of(const Session& session, const PositionParams& params) {
+  const auto file = session.file(params.uri);
   if (!file) return {};
-  return target_at(session.compilation, *file,
-                   offset_of(session.source(*file), params.at("position")));
+  return target_at(session.compilation, *file, offset_of(session.source(*file), params.position));
 }
 
 Json markdown(std::string text) {
@@ -206,7 +205,7 @@ Json document_symbol(const Session& session, EntityId id) {
 
 }  // namespace
 
-Json hover(const Session& session, const Json& params) {
+Json hover(const Session& session, const PositionParams& params) {
   const Target target = target_of(session, params);
   std::string text;
   switch (target.kind) {
@@ -240,7 +239,7 @@ Json hover(const Session& session, const Json& params) {
               {"range", range_json(file, target.span.begin, target.span.end)}};
 }
 
-Json definition(const Session& session, const Json& params) {
+Json definition(const Session& session, const PositionParams& params) {
   const Target target = target_of(session, params);
   if ((target.kind != Target::Kind::Reference && target.kind != Target::Kind::Declaration) ||
       target.entity == kNoEntity || session.compilation.model.entities[target.entity].from_stdlib) {
@@ -253,16 +252,15 @@ Json definition(const Session& session, const Json& params) {
   return location_json(session.compilation, at);
 }
 
-Json references(const Session& session, const Json& params) {
+Json references(const Session& session, const ReferenceParams& params) {
   const Target target = target_of(session, params);
   if ((target.kind != Target::Kind::Reference && target.kind != Target::Kind::Declaration) ||
       target.entity == kNoEntity) {
     return Json::array();
   }
   Json out = Json::array();
-  const bool with_declaration =
-      params.value("context", Json::object()).value("includeDeclaration", false);
-  if (with_declaration && !session.compilation.model.entities[target.entity].from_stdlib) {
+  if (params.include_declaration &&
+      !session.compilation.model.entities[target.entity].from_stdlib) {
     out.push_back(location_json(session.compilation,
                                 declaration_span(session.compilation.model, target.entity)));
   }
@@ -272,7 +270,7 @@ Json references(const Session& session, const Json& params) {
   return out;
 }
 
-Json prepare_rename(const Session& session, const Json& params) {
+Json prepare_rename(const Session& session, const PositionParams& params) {
   const Target target = target_of(session, params);
   if ((target.kind != Target::Kind::Reference && target.kind != Target::Kind::Declaration) ||
       !renameable(session, target.entity)) {
@@ -284,14 +282,14 @@ Json prepare_rename(const Session& session, const Json& params) {
               {"placeholder", std::string(target.text)}};
 }
 
-Json rename(const Session& session, const Json& params) {
+Json rename(const Session& session, const RenameParams& params) {
   const Target target = target_of(session, params);
   if ((target.kind != Target::Kind::Reference && target.kind != Target::Kind::Declaration) ||
       !renameable(session, target.entity)) {
     throw RequestFailed{
         "only the names of people, teams, systems, fields and other named blocks can be renamed"};
   }
-  const std::string name = params.at("newName").get<std::string>();
+  const std::string& name = params.new_name;
   const bool field = is_field(session.compilation.model, target.entity);
   const std::string new_path = field ? new_field_path(session, target.entity, name) : name;
   if (!field) check_new_name(session, target.entity, name);
@@ -308,8 +306,8 @@ Json rename(const Session& session, const Json& params) {
   return Json{{"changes", std::move(changes)}};
 }
 
-Json document_symbols(const Session& session, const Json& params) {
-  const auto file = session.file(params);
+Json document_symbols(const Session& session, const DocumentParams& params) {
+  const auto file = session.file(params.uri);
   Json out = Json::array();
   if (!file) return out;
   const Model& model = session.compilation.model;
@@ -321,8 +319,8 @@ Json document_symbols(const Session& session, const Json& params) {
   return out;
 }
 
-Json workspace_symbols(const Session& session, const Json& params) {
-  const std::string query = lower_ascii(params.value("query", ""));
+Json workspace_symbols(const Session& session, const WorkspaceSymbolParams& params) {
+  const std::string query = lower_ascii(params.query);
   const Model& model = session.compilation.model;
   Json out = Json::array();
   for (EntityId id = 0; id < model.entities.size() && out.size() < 500; ++id) {
@@ -337,8 +335,8 @@ Json workspace_symbols(const Session& session, const Json& params) {
   return out;
 }
 
-Json formatting(const Session& session, const Json& params) {
-  const auto file = session.file(params);
+Json formatting(const Session& session, const DocumentParams& params) {
+  const auto file = session.file(params.uri);
   if (!file) return nullptr;
   const SourceFile& source = session.source(*file);
   const File& parsed = *session.compilation.model.files[*file];

@@ -17,33 +17,6 @@ Json range_json(const SourceFile& file, std::uint32_t begin, std::uint32_t end) 
   return Json{{"start", position_json(file, begin)}, {"end", position_json(file, end)}};
 }
 
-namespace {
-
-// A position's `line` or `character` (LSP's uinteger): anything else a client sends (a negative,
-// fractional or huge number, a string) is read as 0 or clamped, never converted out of range.
-std::uint32_t uinteger_at(const Json& position, const char* key) {
-  const auto found = position.find(key);
-  if (found == position.end() || !found->is_number()) return 0;
-  if (found->is_number_unsigned()) {
-    return static_cast<std::uint32_t>(
-        std::min<std::uint64_t>(found->get<std::uint64_t>(), UINT32_MAX));
-  }
-  if (found->is_number_integer()) {
-    const std::int64_t value = found->get<std::int64_t>();
-    return static_cast<std::uint32_t>(std::clamp<std::int64_t>(value, 0, UINT32_MAX));
-  }
-  const double value = found->get<double>();
-  if (!(value > 0)) return 0;  // negative or NaN
-  return value >= static_cast<double>(UINT32_MAX) ? UINT32_MAX : static_cast<std::uint32_t>(value);
-}
-
-}  // namespace
-
-std::uint32_t offset_of(const SourceFile& file, const Json& position) {
-  if (!position.is_object()) return 0;
-  return file.offset_of_utf16(uinteger_at(position, "line"), uinteger_at(position, "character"));
-}
-
 std::string uri_of(const Compilation& compilation, FileId file) {
   return uri_from_path(compilation.sources.file(file).path());
 }

@@ -22,8 +22,6 @@ constexpr int kRequestCancelled = -32800;
 
 Json position_json(const SourceFile& file, std::uint32_t offset);
 Json range_json(const SourceFile& file, std::uint32_t begin, std::uint32_t end);
-/// The byte offset of an LSP position (`{line, character}` in UTF-16 units), clamped.
-std::uint32_t offset_of(const SourceFile& file, const Json& position);
 
 /// `file://...` of a compilation's file (its path is absolute in the language server).
 std::string uri_of(const Compilation& compilation, FileId file);

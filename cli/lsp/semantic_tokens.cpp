@@ -114,8 +114,8 @@ Json semantic_tokens_legend() {
               {"tokenModifiers", Json::array({"declaration", "deprecated"})}};
 }
 
-Json semantic_tokens(const Session& session, const Json& params) {
-  const auto file = session.file(params);
+Json semantic_tokens(const Session& session, const DocumentParams& params) {
+  const auto file = session.file(params.uri);
   if (!file) return Json{{"data", Json::array()}};
   return Json{{"data", Tokens(session, *file).data()}};
 }

@@ -133,7 +133,7 @@ void Server::handle(const Json& message) {
 
 void Server::handle_request(const Json& id, const std::string& method, const Json& params) {
   if (method == "initialize") {
-    initialize(params);
+    initialize(params.get<InitializeParams>());
     reply(id, Json{{"capabilities", capabilities()},
                    {"serverInfo", {{"name", "gtmlint"}, {"version", GTM_VERSION}}}});
     return;
@@ -162,17 +162,23 @@ void Server::handle_request(const Json& id, const std::string& method, const Jso
 
 Json Server::answer(const std::string& method, const Json& params) {
   const Session session{*compilation_, files_by_uri_, today_};
-  if (method == "textDocument/hover") return hover(session, params);
-  if (method == "textDocument/definition") return definition(session, params);
-  if (method == "textDocument/references") return references(session, params);
-  if (method == "textDocument/prepareRename") return prepare_rename(session, params);
-  if (method == "textDocument/rename") return rename(session, params);
-  if (method == "textDocument/documentSymbol") return document_symbols(session, params);
-  if (method == "workspace/symbol") return workspace_symbols(session, params);
-  if (method == "textDocument/completion") return completion(session, params);
-  if (method == "textDocument/formatting") return formatting(session, params);
-  if (method == "textDocument/codeAction") return code_actions(session, params);
-  if (method == "textDocument/semanticTokens/full") return semantic_tokens(session, params);
+  if (method == "textDocument/hover") return hover(session, params.get<PositionParams>());
+  if (method == "textDocument/definition") return definition(session, params.get<PositionParams>());
+  if (method == "textDocument/references")
+    return references(session, params.get<ReferenceParams>());
+  if (method == "textDocument/prepareRename")
+    return prepare_rename(session, params.get<PositionParams>());
+  if (method == "textDocument/rename") return rename(session, params.get<RenameParams>());
+  if (method == "textDocument/documentSymbol")
+    return document_symbols(session, params.get<DocumentParams>());
+  if (method == "workspace/symbol")
+    return workspace_symbols(session, params.get<WorkspaceSymbolParams>());
+  if (method == "textDocument/completion") return completion(session, params.get<PositionParams>());
+  if (method == "textDocument/formatting") return formatting(session, params.get<DocumentParams>());
+  if (method == "textDocument/codeAction")
+    return code_actions(session, params.get<CodeActionParams>());
+  if (method == "textDocument/semanticTokens/full")
+    return semantic_tokens(session, params.get<DocumentParams>());
   return Json(Json::value_t::discarded);
 }
 
@@ -181,11 +187,11 @@ void Server::handle_notification(const std::string& method, const Json& params) 
     if (method == "initialized" || method == "exit") return;
     if (!initialized_) return;
     if (method == "textDocument/didOpen")
-      did_open(params);
+      did_open(params.get<DidOpenParams>());
     else if (method == "textDocument/didChange")
-      did_change(params);
+      did_change(params.get<DidChangeParams>());
     else if (method == "textDocument/didClose")
-      did_close(params);
+      did_close(params.get<DocumentParams>());
     else if (method == "textDocument/didSave" || method == "workspace/didChangeWatchedFiles") {
       load_disk_files();
       changed(std::chrono::milliseconds(0));
@@ -210,17 +216,8 @@ void Server::notify(const std::string& method, Json params) {
       json_text(Json{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}}));
 }
 
-void Server::initialize(const Json& params) {
-  std::optional<std::string> root;
-  if (params.contains("workspaceFolders") && params["workspaceFolders"].is_array() &&
-      !params["workspaceFolders"].empty()) {
-    root = path_from_uri(params["workspaceFolders"][0].value("uri", ""));
-  } else if (params.contains("rootUri") && params["rootUri"].is_string()) {
-    root = path_from_uri(params["rootUri"].get<std::string>());
-  } else if (params.contains("rootPath") && params["rootPath"].is_string()) {
-    root = params["rootPath"].get<std::string>();
-  }
-  root_ = root.value_or("");
+void Server::initialize(const InitializeParams& params) {
+  root_ = params.root.value_or("");
   initialized_ = true;
   load_disk_files();
   // The heap a check of this workspace needs, in 2 MiB pages, once: every re-check reuses it.
@@ -245,41 +242,39 @@ void Server::load_disk_files() {
   }
 }
 
-void Server::did_open(const Json& params) {
-  const Json& document = params.at("textDocument");
-  const auto path = path_from_uri(document.at("uri").get<std::string>());
+void Server::did_open(const DidOpenParams& params) {
+  const auto path = path_from_uri(params.uri);
   if (!path) return;
   if (root_.empty()) {  // no workspace folder: the file's own workspace
     root_ = find_workspace_root(fs::path(*path).parent_path()).string();
     load_disk_files();
   }
-  open_[*path] = {document.at("text").get<std::string>(), document.value("version", 0L)};
+  open_[*path] = {params.text, params.version};
   changed(std::chrono::milliseconds(0));
 }
 
-void Server::did_change(const Json& params) {
-  const auto path = path_from_uri(params.at("textDocument").at("uri").get<std::string>());
+void Server::did_change(const DidChangeParams& params) {
+  const auto path = path_from_uri(params.uri);
   if (!path || !open_.count(*path)) return;
   Document& document = open_[*path];
-  for (const Json& change : params.at("contentChanges")) {
-    if (!change.contains("range")) {
-      document.text = change.at("text").get<std::string>();
+  for (const ContentChange& change : params.changes) {
+    if (!change.range) {
+      document.text = change.text;
       continue;
     }
     const SourceFile current("", document.text);
-    const std::uint32_t begin = offset_of(current, change["range"]["start"]);
-    const std::uint32_t end = offset_of(current, change["range"]["end"]);
+    const std::uint32_t begin = offset_of(current, change.range->start);
+    const std::uint32_t end = offset_of(current, change.range->end);
     // SourceFile drops a byte-order mark: offsets are after it.
     const std::size_t bom = current.had_bom() ? 3 : 0;
-    document.text.replace(begin + bom, std::max(begin, end) - begin,
-                          change.at("text").get<std::string>());
+    document.text.replace(begin + bom, std::max(begin, end) - begin, change.text);
   }
-  document.version = params["textDocument"].value("version", document.version + 1);
+  document.version = params.version.value_or(document.version + 1);
   changed(kDebounce);
 }
 
-void Server::did_close(const Json& params) {
-  const auto path = path_from_uri(params.at("textDocument").at("uri").get<std::string>());
+void Server::did_close(const DocumentParams& params) {
+  const auto path = path_from_uri(params.uri);
   if (path) open_.erase(*path);
   changed(std::chrono::milliseconds(0));
 }

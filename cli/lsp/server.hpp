@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/lsp/messages.hpp"
 #include "cli/lsp/protocol.hpp"
 #include "cli/lsp/transport.hpp"
 #include "compiler/compilation.hpp"
@@ -45,11 +46,11 @@ class Server {
   void reply_error(const Json& id, int code, const std::string& message);
   void notify(const std::string& method, Json params);
 
-  void initialize(const Json& params);
+  void initialize(const InitializeParams& params);
   void load_disk_files();
-  void did_open(const Json& params);
-  void did_change(const Json& params);
-  void did_close(const Json& params);
+  void did_open(const DidOpenParams& params);
+  void did_change(const DidChangeParams& params);
+  void did_close(const DocumentParams& params);
   void changed(std::chrono::milliseconds delay);
 
   void recheck();

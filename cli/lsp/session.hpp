@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/lsp/messages.hpp"
 #include "cli/lsp/protocol.hpp"
 #include "compiler/compilation.hpp"
 
@@ -16,8 +17,7 @@ struct Session {
   const std::map<std::string, FileId>& files_by_uri;
   std::int64_t today;
 
-  std::optional<FileId> file(const Json& params) const {
-    const std::string uri = params.at("textDocument").at("uri").get<std::string>();
+  std::optional<FileId> file(const std::string& uri) const {
     const auto it = files_by_uri.find(uri);
     return it == files_by_uri.end() ? std::nullopt : std::optional<FileId>(it->second);
   }
@@ -31,17 +31,17 @@ struct RequestFailed {
 };
 
 // The handlers of the LSP requests, one group per file.
-Json hover(const Session& session, const Json& params);
-Json definition(const Session& session, const Json& params);
-Json references(const Session& session, const Json& params);
-Json prepare_rename(const Session& session, const Json& params);
-Json rename(const Session& session, const Json& params);
-Json document_symbols(const Session& session, const Json& params);
-Json workspace_symbols(const Session& session, const Json& params);
-Json completion(const Session& session, const Json& params);
-Json formatting(const Session& session, const Json& params);
-Json code_actions(const Session& session, const Json& params);
-Json semantic_tokens(const Session& session, const Json& params);
+Json hover(const Session& session, const PositionParams& params);
+Json definition(const Session& session, const PositionParams& params);
+Json references(const Session& session, const ReferenceParams& params);
+Json prepare_rename(const Session& session, const PositionParams& params);
+Json rename(const Session& session, const RenameParams& params);
+Json document_symbols(const Session& session, const DocumentParams& params);
+Json workspace_symbols(const Session& session, const WorkspaceSymbolParams& params);
+Json completion(const Session& session, const PositionParams& params);
+Json formatting(const Session& session, const DocumentParams& params);
+Json code_actions(const Session& session, const CodeActionParams& params);
+Json semantic_tokens(const Session& session, const DocumentParams& params);
 /// The token types and modifiers `semantic_tokens` numbers by, for `initialize`.
 Json semantic_tokens_legend();
 
