@@ -92,10 +92,12 @@ std::vector<Op> edit_script(const std::vector<std::string_view>& a,
   return finish({});
 }
 
-std::string with_newline(std::string_view line) {
-  std::string out(line);
-  if (out.empty() || out.back() != '\n') out += "\n\\ No newline at end of file\n";
-  return out;
+// One line of a hunk: its marker (' ', '-' or '+') and the line, which says so when it is the
+// last of a file that does not end in a newline.
+void append_line(std::string& out, char marker, std::string_view line) {
+  out += marker;
+  out += line;
+  if (line.empty() || line.back() != '\n') out += "\n\\ No newline at end of file\n";
 }
 
 }  // namespace
@@ -126,18 +128,24 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
   std::size_t line_a = 0, line_b = 0;  // lines of a and b consumed before ops[i]
   while (i < ops.size()) {
     if (ops[i] == Op::Keep) {
-      ++i, ++line_a, ++line_b;
+      ++i;
+      ++line_a;
+      ++line_b;
       continue;
     }
     // A hunk: changes closer than twice the context are merged.
     std::size_t start = i, start_a = line_a, start_b = line_b;
     const std::size_t back = std::min(kContext, std::min(start_a, start_b));
-    start -= back, start_a -= back, start_b -= back;
+    start -= back;
+    start_a -= back;
+    start_b -= back;
     std::size_t end = i, end_a = line_a, end_b = line_b;
     std::size_t keeps = 0;
     while (end < ops.size() && keeps <= 2 * kContext) {
       if (ops[end] == Op::Keep) {
-        ++keeps, ++end_a, ++end_b;
+        ++keeps;
+        ++end_a;
+        ++end_b;
       } else {
         keeps = 0;
         if (ops[end] == Op::Remove)
@@ -149,19 +157,25 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
     }
     const std::size_t trailing = std::min(keeps, kContext);
     const std::size_t drop = keeps - trailing;
-    end -= drop, end_a -= drop, end_b -= drop;
+    end -= drop;
+    end_a -= drop;
+    end_b -= drop;
     out += fmt::format("@@ -{},{} +{},{} @@\n", start_a + 1, end_a - start_a, start_b + 1,
                        end_b - start_b);
     std::size_t x = start_a, y = start_b;
     for (std::size_t j = start; j < end; ++j) {
-      if (ops[j] == Op::Keep)
-        out += ' ', out += with_newline(a[x++]), ++y;
-      else if (ops[j] == Op::Remove)
-        out += '-', out += with_newline(a[x++]);
-      else
-        out += '+', out += with_newline(b[y++]);
+      if (ops[j] == Op::Keep) {
+        append_line(out, ' ', a[x++]);
+        ++y;
+      } else if (ops[j] == Op::Remove) {
+        append_line(out, '-', a[x++]);
+      } else {
+        append_line(out, '+', b[y++]);
+      }
     }
-    i = end, line_a = end_a, line_b = end_b;
+    i = end;
+    line_a = end_a;
+    line_b = end_b;
   }
   return out;
 }
