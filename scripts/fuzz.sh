@@ -3,7 +3,7 @@
 # seeds a scratch corpus from the golden cases, formatter tests, examples and fuzz seeds, and
 # writes any crash into fuzz-out/TARGET/. Keep each crash as a regression:
 #   cp fuzz-out/TARGET/crash-* tests/fuzz/regressions/TARGET/   (replayed by CTest)
-# Usage: scripts/fuzz.sh parse|check|fmt|lsp SECONDS [libFuzzer flags...]
+# Usage: scripts/fuzz.sh parse|check|fmt|lsp|lookahead SECONDS [libFuzzer flags...]
 set -eu
 target=$1
 seconds=$2
@@ -22,6 +22,9 @@ mkdir -p "$out/corpus" "$out/seeds"
 if [ "$target" = lsp ]; then
   dict=$root/tests/fuzz/lsp.dict
   cp "$root"/tests/fuzz/seeds/lsp/* "$out/seeds/"
+elif [ "$target" = lookahead ]; then
+  dict=$root/tests/fuzz/gtm.dict
+  cp "$root"/tests/fuzz/seeds/lookahead/* "$out/seeds/"
 else
   dict=$root/tests/fuzz/gtm.dict
   find "$root/tests/golden" "$root/tests/fmt" "$root/examples" -name '*.gtm' |
