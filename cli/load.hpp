@@ -1,4 +1,4 @@
-// Loading the workspace that contains the given paths (docs/design.md, "Workspaces") into a
+// Loading the workspace that contains the given paths (docs/design.md, "Data flow") into a
 // compilation.
 #pragma once
 

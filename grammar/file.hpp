@@ -21,7 +21,7 @@ struct attribute_eq : one< '=' > {};
 
 // Most values are one token: `owner = dana`, `label = "Lead status"`, `sla = 4h`. The whole
 // expression grammar would still try a call, a mapping, a comparison and `and`/`or` after it,
-// each after its own whitespace (a third of a check's parsing time), so one token with nothing
+// each after its own whitespace (much of the parser's time), so one token with nothing
 // after it that could continue an expression is matched directly, after a look-ahead written by
 // hand (grammar/lookahead.hpp: well-formed tokens only, no actions, no commit points). Anything
 // else (a malformed token, a triple-quoted string, an operator after the token) goes through the

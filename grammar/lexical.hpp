@@ -18,7 +18,7 @@ using namespace tao::pegtl;
 struct comment : seq< one< '#' >, star< not_one< '\n' > > > {};
 struct blank : one< ' ', '\t', '\r', '\n' > {};
 // `at` first: the comment rule has an action, and trying it where no `#` is (after nearly every
-// token) would cost the action's bookkeeping each time (3% of a whole check).
+// token) would cost the action's bookkeeping each time.
 struct ws : star< sor< plus< blank >, seq< at< one< '#' > >, comment > > > {};
 
 // Identifiers: [A-Za-z_][A-Za-z0-9_-]*. A `-` that starts `->` ends the identifier instead.

@@ -2,8 +2,8 @@
 # gtm_libraries. Included from the top level, so that the targets it finds are seen everywhere.
 #
 # With GTM_STATIC (the default) the gtmlint executable is linked statically. A pre-commit hook
-# pays start-up on every commit, and loading and relocating fifteen shared objects was a third
-# of a small check (docs/performance.md, "Start-up"). Debian ships Abseil, RE2 and pugixml as static
+# pays start-up on every commit, and loading and relocating fifteen shared objects is much of a
+# small check (docs/performance.md, "Start-up"). Debian ships Abseil, RE2 and pugixml as static
 # archives too, found here through `pkg-config --static`; fmt it ships as a shared library
 # only, so the static build uses fmt's header-only form (fmt::fmt-header-only, from the same
 # package).

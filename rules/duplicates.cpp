@@ -69,19 +69,14 @@ void report(Diagnostics& diagnostics, const Model& model, const Rule& rule, Enti
   d.help = std::move(help);
 }
 
-// A hash of a field's object and `normalise`d name, computed without building the name (so it
-// repeats normalise's rule; equal hashes are confirmed with normalise itself).
+// A hash of a field's object and normalised name (normalised_hash, so without building the
+// name); equal hashes are confirmed with normalise itself.
 std::uint64_t field_key(std::string_view path) {
   const std::size_t dot = path.rfind('.');
   std::string_view name = path.substr(dot + 1);
   if (name.size() > 3 && name.substr(name.size() - 3) == "__c") name.remove_suffix(3);
-  std::uint64_t hash = hash_name(path.substr(0, dot));
-  for (char c : name) {
-    if (c == '_' || c == '-') continue;
-    const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;  // C locale
-    hash = (hash ^ static_cast<unsigned char>(lower)) * 1099511628211ull;            // FNV-1a step
-  }
-  return hash;
+  const std::uint64_t object = hash_name(path.substr(0, dot));
+  return (object * 1099511628211ull) ^ normalised_hash(name);
 }
 
 using KeyedField = std::pair<std::uint64_t, EntityId>;

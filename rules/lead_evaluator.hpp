@@ -1,6 +1,6 @@
-// The one evaluator of conditions over a lead (or any record): `route`, the differential tests
-// and the editor ask it whether a rule matches, with the text semantics of the routing's system
-// (rules/text_match.hpp), the same semantics the condition space analyses with.
+// The one evaluator of conditions over a lead (or any record): `route` (and through it the
+// differential tests) asks it whether a rule matches, with the text semantics of the routing's
+// system (rules/text_match.hpp), the same semantics the condition space analyses with.
 #pragma once
 
 #include <functional>

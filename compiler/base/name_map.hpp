@@ -38,10 +38,10 @@ struct NameEqual {
 };
 
 /// Abseil's open-addressing table: a million names are a million slots in one array, where a
-/// node-based std::unordered_map allocates each entry (its inserts were 12% of a 1,000,000-field
-/// check). Looked up by string_view. Iteration order is unspecified and may change between runs:
-/// whatever is shown to the user from an iteration must be sorted or chosen by a total order
-/// (see `closest`).
+/// node-based std::unordered_map allocates each entry (a large part of a big check: see
+/// docs/performance.md). Looked up by string_view. Iteration order is unspecified and may change
+/// between runs: whatever is shown to the user from an iteration must be sorted or chosen by a
+/// total order (see `closest`).
 template <typename Value>
 using NameMap = absl::flat_hash_map<HashedName, Value, NameHash, NameEqual>;
 

@@ -25,8 +25,8 @@ std::optional<Severity> parse_severity(std::string_view name) {
   return std::nullopt;
 }
 
-Diagnostic& Diagnostics::report(Severity severity, std::string rule, Span span,
-                                std::string message) {
+Diagnostic& Diagnostics::report_policy(Severity severity, std::string rule, Span span,
+                                       std::string message) {
   Diagnostic& diagnostic = items_.emplace_back();
   diagnostic.severity = severity;
   diagnostic.rule = std::move(rule);

@@ -54,10 +54,11 @@ class Diagnostics {
  public:
   /// A finding under a rule of a table, at the rule's default severity.
   Diagnostic& report(const Rule& rule, Span span, std::string message) {
-    return report(rule.severity, std::string(rule.id), span, std::move(message));
+    return report_policy(rule.severity, std::string(rule.id), span, std::move(message));
   }
-  /// A finding under a policy's rule (its id, category and severity are the policy's own).
-  Diagnostic& report(Severity severity, std::string rule, Span span, std::string message);
+  /// A finding under a policy's rule: its id, category and severity are the policy's own,
+  /// declared in its `policy` block (the policy engine is the one caller).
+  Diagnostic& report_policy(Severity severity, std::string rule, Span span, std::string message);
 
   std::vector<Diagnostic>& items() { return items_; }
   const std::vector<Diagnostic>& items() const { return items_; }

@@ -189,8 +189,8 @@ void run_on(const Model& model, const KindPolicy& planned, Evaluator& evaluator,
   if (!policy.at.empty()) {
     if (const Expr* at = model.attr_expr(id, policy.at)) span = model.file_of(id).span_of(*at);
   }
-  Diagnostic& d = diagnostics.report(policy.severity, policy.id, span,
-                                     interpolate(model, evaluator, policy.message, id));
+  Diagnostic& d = diagnostics.report_policy(policy.severity, policy.id, span,
+                                            interpolate(model, evaluator, policy.message, id));
   d.help = interpolate(model, evaluator, policy.help, id);
 }
 

@@ -56,7 +56,7 @@ struct SarifInput {
   std::string_view version;
 };
 
-/// SARIF 2.1.0 for GitHub code scanning (docs/sarif.md).
+/// SARIF 2.1.0 for GitHub code scanning (docs/sarif-and-baselines.md).
 std::string render_sarif(const SarifInput& input);
 
 /// GitHub Actions workflow commands (`::error file=...::message`), `paths` per file.

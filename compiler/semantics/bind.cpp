@@ -292,7 +292,8 @@ void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
   model.children.reserve(blocks);
   // Files bind independently (the schema is complete and only read), so on all cores; a batch
   // at a time, so that what a file binds to is held twice (bound, then in the model) for one
-  // batch only, not for the whole workspace (95 MB at 1,000,000 fields, the peak of a check).
+  // batch only, not for the whole workspace (that copy was the peak of a check:
+  // docs/performance.md).
   constexpr std::size_t kBatch = 16;
   std::vector<EntityId> top_level;
   top_level.reserve(blocks);

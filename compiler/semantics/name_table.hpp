@@ -23,7 +23,7 @@ using EntityId = std::uint32_t;
 constexpr EntityId kNoEntity = ~EntityId{0};
 
 /// One declared name in a table: 16 bytes, where the view and the hash of a HashedName and the
-/// entity took 32 (a million fields' table: 34 MB instead of 66 MB). The hash is not kept: it is
+/// entity took 32 (half the table's memory). The hash is not kept: it is
 /// needed again only if a table grows past what was reserved for it.
 struct DeclaredName {
   const char* data = nullptr;

@@ -127,8 +127,7 @@ std::vector<std::string_view> pieces(std::string_view word) {
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
   if (prefix.size() > text.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-    if (lower(text[i]) != lower(prefix[i])) return false;
+    if (lower_ascii(text[i]) != lower_ascii(prefix[i])) return false;
   }
   return true;
 }

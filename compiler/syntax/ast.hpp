@@ -90,7 +90,7 @@ struct Member {
   std::uint32_t index = 0;  ///< BlockId or AttributeId
 };
 
-// Fields ordered so that no padding falls between them (a million blocks are 80 MB, not 96).
+// Fields ordered so that no padding falls between them (a block per field of a workspace).
 struct Block {
   std::string_view kind;
   std::string_view label;      ///< the path as written, or the decoded string
