@@ -2,6 +2,8 @@
 // `# --- NAME` starts another file, the convention of the golden cases, so they seed the corpus.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +21,7 @@ inline std::vector<SourceText> split_workspace(std::string_view input) {
         input.substr(0, end == std::string_view::npos ? input.size() : end + 1);
     input.remove_prefix(line.size());
     if (line.starts_with(kMarker) && files.size() < 64) {
-      files.push_back({"f" + std::to_string(files.size()) + ".gtm", "", ""});
+      files.push_back({fmt::format("f{}.gtm", files.size()), "", ""});
     } else {
       files.back().text += line;
     }

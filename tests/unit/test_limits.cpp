@@ -1,4 +1,5 @@
 // Each resource limit of compiler/base/limits.hpp, at the limit and one step beyond it.
+#include <fmt/format.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
@@ -132,7 +133,7 @@ TEST_CASE("language server messages: one at the size limit is read, one byte mor
 TEST_CASE("workspace: at most 20,000 files; one more is a clear error, exit 2") {
   TempDir dir;
   for (std::size_t i = 1; i < limits::kMaxFiles; ++i) {  // gtmlint.gtm is the first
-    std::ofstream(dir.path / ("f" + std::to_string(i) + ".gtm")) << "";
+    std::ofstream(dir.path / fmt::format("f{}.gtm", i)) << "";
   }
   std::string err;
   CHECK(check_exit(dir.path, err) == 0);
@@ -145,7 +146,7 @@ TEST_CASE("workspace: at most 256 MiB of .gtm in all; more is a clear error, exi
   TempDir dir;
   const std::size_t files = limits::kMaxWorkspaceBytes / limits::kMaxFileBytes;
   for (std::size_t i = 0; i < files; ++i) {  // sparse files: NUL bytes, so binary (exit 1)
-    const fs::path file = dir.path / ("f" + std::to_string(i) + ".gtm");
+    const fs::path file = dir.path / fmt::format("f{}.gtm", i);
     std::ofstream{file};
     fs::resize_file(file, limits::kMaxFileBytes);
   }

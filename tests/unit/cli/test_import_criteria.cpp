@@ -1,4 +1,5 @@
 // `gtmlint import sfdx`: criteria items of every operation and boolean filters as conditions.
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include "cli/import/criteria.hpp"
@@ -26,7 +27,7 @@ Condition filtered(const std::string& filter, std::size_t items) {
   RuleEntry entry;
   entry.boolean_filter = filter;
   for (std::size_t i = 1; i <= items; ++i) {
-    entry.criteria.push_back({"Lead.Country", "equals", "C" + std::to_string(i)});
+    entry.criteria.push_back({"Lead.Country", "equals", fmt::format("C{}", i)});
   }
   return entry_condition(entry, "Lead", kind_of);
 }

@@ -1,5 +1,6 @@
 // The CRM vocabulary is the one table of field types and condition functions: the compiler knows
 // none of them without it, and the stdlib's documentation agrees with it.
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -70,6 +71,6 @@ TEST_CASE("the stdlib's field type documentation names every field type of the v
 TEST_CASE("each condition function's usage is written with its own name") {
   for (const ConditionFunction& f : rules::crm_vocabulary().condition_functions) {
     INFO(f.name);
-    CHECK(f.usage.starts_with("`" + std::string(f.name) + "("));
+    CHECK(f.usage.starts_with(fmt::format("`{}(", f.name)));
   }
 }

@@ -37,7 +37,7 @@ std::string typo_of(std::mt19937& random, std::string name, const std::string& a
   std::uniform_int_distribution<int> kind(0, 5);
   std::uniform_int_distribution<std::size_t> letter(0, alphabet.size() - 1);
   for (int edits = std::uniform_int_distribution<int>(1, 3)(random); edits > 0; --edits) {
-    if (name.empty()) name = "a";
+    if (name.empty()) name.assign(1, 'a');
     std::uniform_int_distribution<std::size_t> at(0, name.size() - 1);
     const std::size_t i = at(random);
     switch (kind(random)) {
