@@ -13,9 +13,9 @@
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/options.hpp"
+#include "compiler/base/timing.hpp"
 #include "compiler/report/fingerprint.hpp"
 #include "compiler/report/render.hpp"
-#include "compiler/base/timing.hpp"
 #include "rules/registry.hpp"
 
 namespace gtm::cli {

@@ -8,9 +8,9 @@
 #include "cli/check_against.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "compiler/base/timing.hpp"
 #include "compiler/report/fingerprint.hpp"
 #include "compiler/semantics/suggest.hpp"
-#include "compiler/base/timing.hpp"
 #include "rules/model_diff.hpp"
 #include "rules/registry.hpp"
 

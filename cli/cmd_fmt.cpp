@@ -10,10 +10,10 @@
 #include "cli/diff.hpp"
 #include "cli/format_text.hpp"
 #include "cli/options.hpp"
-#include "compiler/format/formatter.hpp"
 #include "compiler/base/limits.hpp"
-#include "compiler/syntax/parse.hpp"
+#include "compiler/format/formatter.hpp"
 #include "compiler/report/render.hpp"
+#include "compiler/syntax/parse.hpp"
 
 namespace gtm::cli {
 

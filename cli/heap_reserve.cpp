@@ -1,9 +1,9 @@
 // Why: a check of a large workspace touches hundreds of megabytes once (the sources, the flat
 // syntax tree, the model). Faulting that memory in 4 KiB at a time costs more than the analysis
 // itself on virtual machines, where a fault is a trip through the hypervisor (docs/performance.md,
-// "Memory touched is time spent"). So, when the user opts in, the heap is grown once to the size the command will need,
-// populated in 2 MiB pages, and handed back to malloc, which then serves every allocation from
-// memory that is already there.
+// "Memory touched is time spent"). So, when the user opts in, the heap is grown once to the size
+// the command will need, populated in 2 MiB pages, and handed back to malloc, which then serves
+// every allocation from memory that is already there.
 #include "cli/heap_reserve.hpp"
 
 #include <algorithm>

@@ -7,20 +7,20 @@
 #include <span>
 #include <vector>
 
-#include "compiler/evaluation/analysis.hpp"
-#include "compiler/syntax/ast.hpp"
+#include "compiler/base/source.hpp"
 #include "compiler/diagnostics/diagnostic.hpp"
+#include "compiler/diagnostics/rule_info.hpp"
+#include "compiler/evaluation/analysis.hpp"
+#include "compiler/evaluation/policy.hpp"
 #include "compiler/semantics/model.hpp"
 #include "compiler/semantics/vocabulary.hpp"
-#include "compiler/evaluation/policy.hpp"
-#include "compiler/diagnostics/rule_info.hpp"
-#include "compiler/base/source.hpp"
+#include "compiler/syntax/ast.hpp"
 
 namespace gtm {
 
 struct CompileOptions {
-  std::int64_t today = 0;              ///< days since 1970-01-01; dates are compared with this
-  std::span<const Analysis> analyses;  ///< rules/ analyses to run (see rules/registry.hpp)
+  std::int64_t today = 0;                  ///< days since 1970-01-01; dates are compared with this
+  std::span<const Analysis> analyses;      ///< rules/ analyses to run (see rules/registry.hpp)
   const Vocabulary* vocabulary = nullptr;  ///< field types and condition functions (rules/)
 };
 

@@ -12,8 +12,8 @@
 namespace gtm::testing {
 
 enum class LookaheadAgreement {
-  NotOneToken,     ///< the look-ahead said no: the parser takes the full grammar
-  Agrees,          ///< one token, and both grammars read exactly it
+  NotOneToken,  ///< the look-ahead said no: the parser takes the full grammar
+  Agrees,       ///< one token, and both grammars read exactly it
   TokenRuleDiffers,
   ExpressionDiffers,
 };

@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "compiler/diagnostics/diagnostic.hpp"
 #include "compiler/base/parallel.hpp"
+#include "compiler/diagnostics/diagnostic.hpp"
 
 namespace gtm {
 

@@ -5,9 +5,9 @@
 #include <span>
 
 #include "compiler/diagnostics/diagnostic.hpp"
+#include "compiler/diagnostics/rule_info.hpp"
 #include "compiler/evaluation/evaluate.hpp"
 #include "compiler/semantics/model.hpp"
-#include "compiler/diagnostics/rule_info.hpp"
 
 namespace gtm {
 

@@ -16,8 +16,8 @@
 #include <unordered_map>
 #include <utility>
 
-#include "compiler/semantics/model.hpp"
 #include "compiler/evaluation/value.hpp"
+#include "compiler/semantics/model.hpp"
 
 namespace re2 {
 class RE2;

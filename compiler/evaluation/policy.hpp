@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "compiler/diagnostics/diagnostic.hpp"
+#include "compiler/diagnostics/rule_info.hpp"
 #include "compiler/evaluation/evaluate.hpp"
 #include "compiler/semantics/model.hpp"
-#include "compiler/diagnostics/rule_info.hpp"
 
 namespace gtm {
 

@@ -9,9 +9,9 @@
 
 #include <vector>
 
+#include "compiler/base/source.hpp"
 #include "compiler/diagnostics/diagnostic.hpp"
 #include "compiler/diagnostics/rule_info.hpp"
-#include "compiler/base/source.hpp"
 
 namespace gtm {
 

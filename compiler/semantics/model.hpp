@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "compiler/syntax/ast.hpp"
 #include "compiler/base/name_map.hpp"
 #include "compiler/semantics/name_table.hpp"
 #include "compiler/semantics/schema.hpp"
 #include "compiler/semantics/vocabulary.hpp"
+#include "compiler/syntax/ast.hpp"
 
 namespace gtm {
 

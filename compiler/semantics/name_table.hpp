@@ -14,8 +14,8 @@
 
 #include <absl/container/flat_hash_set.h>
 
-#include "compiler/semantics/name_index.hpp"
 #include "compiler/base/name_map.hpp"
+#include "compiler/semantics/name_index.hpp"
 
 namespace gtm {
 

@@ -12,9 +12,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "compiler/syntax/ast.hpp"
 #include "compiler/diagnostics/diagnostic.hpp"
 #include "compiler/semantics/types.hpp"
+#include "compiler/syntax/ast.hpp"
 
 namespace gtm {
 
@@ -51,8 +51,8 @@ struct KindSchema {
   /// `salesforce.lead.status` is a member of `salesforce.lead`); `object` references and the
   /// bare names of a condition over an object resolve among the members.
   bool object_member = false;
-  bool nested_anywhere = false;         ///< may appear inside any block (e.g. `waiver`)
-  KindId parent = kNoKind;  ///< for a kind declared inside another (`rule` in `routing`)
+  bool nested_anywhere = false;  ///< may appear inside any block (e.g. `waiver`)
+  KindId parent = kNoKind;       ///< for a kind declared inside another (`rule` in `routing`)
   std::vector<AttrSchema> attrs;
   std::optional<AttrSchema> any_attr;  ///< attributes of any name (e.g. `settings.rules`)
   std::vector<KindId> nested;

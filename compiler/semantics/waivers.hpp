@@ -5,8 +5,8 @@
 #pragma once
 
 #include "compiler/diagnostics/diagnostic.hpp"
-#include "compiler/semantics/model.hpp"
 #include "compiler/diagnostics/rule_info.hpp"
+#include "compiler/semantics/model.hpp"
 
 namespace gtm {
 

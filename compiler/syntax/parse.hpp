@@ -1,8 +1,8 @@
 // Text -> syntax tree. The only translation unit that instantiates the PEGTL grammar.
 #pragma once
 
-#include "compiler/syntax/ast.hpp"
 #include "compiler/diagnostics/diagnostic.hpp"
+#include "compiler/syntax/ast.hpp"
 
 namespace gtm {
 

@@ -1,12 +1,12 @@
-// The state the PEGTL actions of compiler/syntax/parse.cpp build the flat syntax tree with: an operand
-// stack for expressions and a frame stack for open blocks.
+// The state the PEGTL actions of compiler/syntax/parse.cpp build the flat syntax tree with: an
+// operand stack for expressions and a frame stack for open blocks.
 #pragma once
 
 #include <string_view>
 #include <vector>
 
-#include "compiler/syntax/ast.hpp"
 #include "compiler/diagnostics/diagnostic.hpp"
+#include "compiler/syntax/ast.hpp"
 
 namespace gtm {
 

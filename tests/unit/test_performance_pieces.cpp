@@ -17,14 +17,14 @@
 
 #include "cli/cli.hpp"
 #include "cli/heap_reserve.hpp"
+#include "compiler/base/parallel.hpp"
 #include "compiler/compilation.hpp"
 #include "compiler/evaluation/evaluate.hpp"
+#include "compiler/evaluation/value.hpp"
 #include "compiler/semantics/name_table.hpp"
-#include "compiler/base/parallel.hpp"
-#include "compiler/syntax/parse.hpp"
 #include "compiler/semantics/resolve.hpp"
 #include "compiler/semantics/suggest.hpp"
-#include "compiler/evaluation/value.hpp"
+#include "compiler/syntax/parse.hpp"
 #include "rules/registry.hpp"
 
 using namespace gtm;
