@@ -25,6 +25,8 @@ std::string role_of(std::string_view attribute, bool in_round_robin) {
   if (attribute == "lead") return "team lead";
   if (attribute == "admins") return "admin";
   if (attribute == "members") return "member";
+  if (attribute == "notify" || attribute == "on_error" || attribute == "monitor")
+    return "notified person";
   std::string role(attribute);
   std::replace(role.begin(), role.end(), '_', ' ');
   return role;

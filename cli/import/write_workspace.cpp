@@ -358,7 +358,7 @@ class Writer {
       }
       if (!writes.empty()) text += fmt::format("  writes = [{}]\n", fmt::join(writes, ", "));
       if (!a.fault_target.empty()) {
-        text += fmt::format("  on_error = email({})\n", quoted("fault path to " + a.fault_target));
+        text += fmt::format("  on_error = fault_path({})\n", quoted(a.fault_target));
       }
       text += "}\n";
       ++out_.counts.automations;

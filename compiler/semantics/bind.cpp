@@ -29,14 +29,14 @@ class Binder {
   Binder(const Schema& schema, BoundFile& out)
       : schema_(schema), out_(out), diagnostics_(out.diagnostics) {}
 
-  EntityId bind_block(const File& file, const Block& block, KindId kind, EntityId parent,
+  EntityId bind_block(File& file, const Block& block, KindId kind, EntityId parent,
                       bool from_stdlib);
 
  private:
   void check_label(const File& file, const Block& block, const KindSchema& kind);
-  void bind_attribute(const File& file, AttributeId id, const KindSchema& kind,
+  void bind_attribute(File& file, AttributeId id, const KindSchema& kind,
                       std::size_t first_slot);
-  void bind_nested(const File& file, const Block& nested, EntityId parent, bool from_stdlib);
+  void bind_nested(File& file, const Block& nested, EntityId parent, bool from_stdlib);
   void check_required(const File& file, const Block& block, const KindSchema& kind,
                       std::span<const AttrSlot> slots);
 
@@ -64,6 +64,23 @@ Diagnostic& report_with_suggestion(Diagnostics& diagnostics, const Rule& rule, S
   Diagnostic& d = diagnostics.report(rule, span, std::move(message));
   d.fix = std::move(fix);
   return d;
+}
+
+// A single value where the schema wants a list (`admins = dana`, `notify = slack("#sdr")`) means
+// a list of that one value: it is wrapped in a one-item list expression spanning the value, so
+// that every later pass and rule reads one shape. `none` stays as written.
+void wrap_single_value(File& file, Attribute& attribute) {
+  const Expr item = file.exprs[attribute.value];
+  if (item.kind == ExprKind::List || item.kind == ExprKind::None || !item.valid) return;
+  Expr list;
+  list.kind = ExprKind::List;
+  list.begin = item.begin;
+  list.end = item.end;
+  list.first_child = static_cast<std::uint32_t>(file.expr_children.size());
+  list.child_count = 1;
+  file.expr_children.push_back(attribute.value);
+  attribute.value = static_cast<ExprId>(file.exprs.size());
+  file.exprs.push_back(list);
 }
 
 void Binder::check_label(const File& file, const Block& block, const KindSchema& kind) {
@@ -104,7 +121,7 @@ void Binder::check_label(const File& file, const Block& block, const KindSchema&
   }
 }
 
-void Binder::bind_attribute(const File& file, AttributeId id, const KindSchema& kind,
+void Binder::bind_attribute(File& file, AttributeId id, const KindSchema& kind,
                             std::size_t first_slot) {
   const Attribute& attribute = file.attributes[id];
   for (std::size_t i = first_slot; i < slot_stack_.size(); ++i) {
@@ -127,10 +144,12 @@ void Binder::bind_attribute(const File& file, AttributeId id, const KindSchema& 
         suggest_fix(file.span_of(attribute), attribute.name, names));
     return;
   }
+  const AttrSchema& attr = index < 0 ? *kind.any_attr : kind.attrs[static_cast<std::size_t>(index)];
+  if (attr.type.kind == TypeKind::List) wrap_single_value(file, file.attributes[id]);
   slot_stack_.push_back({index < 0 ? kAnyAttr : static_cast<std::uint32_t>(index), id});
 }
 
-void Binder::bind_nested(const File& file, const Block& nested, EntityId parent, bool from_stdlib) {
+void Binder::bind_nested(File& file, const Block& nested, EntityId parent, bool from_stdlib) {
   const KindId parent_kind = out_.entities[parent].kind;
   KindId kind = parent_kind == Schema::kUnknownKind ? Schema::kUnknownKind
                                                     : schema_.find_nested(parent_kind, nested.kind);
@@ -161,7 +180,7 @@ void Binder::check_required(const File& file, const Block& block, const KindSche
   }
 }
 
-EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id, EntityId parent,
+EntityId Binder::bind_block(File& file, const Block& block, KindId kind_id, EntityId parent,
                             bool from_stdlib) {
   const auto id = static_cast<EntityId>(out_.entities.size());
   Entity entity;
@@ -203,7 +222,7 @@ EntityId Binder::bind_block(const File& file, const Block& block, KindId kind_id
 }
 
 // Binds the top-level blocks of one file (schema blocks were read by the schema already).
-BoundFile bind_file(const Schema& schema, const File& file, bool from_stdlib) {
+BoundFile bind_file(const Schema& schema, File& file, bool from_stdlib) {
   BoundFile out;
   out.entities.reserve(file.blocks.size());
   out.slots.reserve(file.attributes.size());
@@ -278,14 +297,13 @@ void merge(Model& model, std::vector<BoundFile>& bound, std::vector<EntityId>& t
 
 }  // namespace
 
-void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
+void bind(Model& model, std::vector<File>& files, FileId first_user_file,
           Diagnostics& diagnostics) {
   std::size_t blocks = 0, attributes = 0;
   for (const File& file : files) {
     blocks += file.blocks.size();
     attributes += file.attributes.size();
     model.files.push_back(&file);
-    model.targets.emplace_back(file.exprs.size(), kNoEntity);
   }
   model.entities.reserve(blocks);
   model.slots.reserve(attributes);
@@ -300,11 +318,13 @@ void bind(Model& model, const std::vector<File>& files, FileId first_user_file,
   for (std::size_t first = 0; first < files.size(); first += kBatch) {
     std::vector<BoundFile> bound(std::min(kBatch, files.size() - first));
     parallel_for(bound.size(), worker_count(bound.size()), [&](std::size_t i, std::size_t) {
-      const File& file = files[first + i];
+      File& file = files[first + i];
       bound[i] = bind_file(model.schema, file, file.id < first_user_file);
     });
     merge(model, bound, top_level, diagnostics);
   }
+  // After binding, which may add expressions (wrap_single_value).
+  for (const File& file : files) model.targets.emplace_back(file.exprs.size(), kNoEntity);
   SymbolTable(model, diagnostics).declare(top_level);
 }
 
