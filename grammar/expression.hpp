@@ -35,7 +35,7 @@ struct literal_true : kw_true {};
 struct literal_false : kw_false {};
 struct literal_none : kw_none {};
 
-struct primary : sor< string_literal, date_literal, duration_literal, number_literal, list, paren,
+struct primary : sor< string_literal, date_literal, foreign_date, duration_literal, number_literal, list, paren,
                       literal_true, literal_false, literal_none, path_or_call > {};
 
 struct mapping_arrow : TAO_PEGTL_STRING( "->" ) {};

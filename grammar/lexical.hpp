@@ -91,6 +91,12 @@ struct string_literal : sor< triple_string, plain_string > {};
 // Numbers, dates and durations. A number glued to letters (`10x`) is an error, not two tokens.
 struct number_end : not_at< sor< ident_char, one< '.' > > > {};
 struct date_literal : seq< rep< 4, digit >, one< '-' >, rep< 2, digit >, one< '-' >, rep< 2, digit >, not_at< ident_char > > {};
+// `10/01/2026`, `1.10.26`, `2026/10/01`: a date in another notation, read as one token so that it
+// gets one error with its ISO form instead of a number and a stray `/`.
+struct date_separator : one< '/', '.' > {};
+struct foreign_date : seq< sor< seq< rep< 4, digit >, date_separator, rep_min_max< 1, 2, digit >, date_separator, rep_min_max< 1, 2, digit > >,
+                                seq< rep_min_max< 1, 2, digit >, date_separator, rep_min_max< 1, 2, digit >, date_separator, sor< rep< 4, digit >, rep< 2, digit > > > >,
+                           not_at< sor< ident_char, digit, date_separator > > > {};
 struct duration_unit : one< 'm', 'h', 'd', 'w' > {};
 struct duration_literal : seq< plus< digit >, duration_unit, not_at< ident_char > > {};
 struct number_literal : seq< opt< one< '-' > >, plus< digit >, opt< one< '.' >, plus< digit > >, must< number_end > > {};

@@ -60,7 +60,7 @@ constexpr const char* number_end(const char* p, const char* end) {
     if (fraction == q + 1) return nullptr;
     q = fraction;
   }
-  return clear(q) && (q == end || *q != '.') ? q : nullptr;
+  return clear(q) && (q == end || (*q != '.' && *q != '/')) ? q : nullptr;  // `/`: 10/01/2026
 }
 
 /// Past one well-formed value token at `p`, or nullptr.

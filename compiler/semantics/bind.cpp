@@ -34,8 +34,7 @@ class Binder {
 
  private:
   void check_label(const File& file, const Block& block, const KindSchema& kind);
-  void bind_attribute(File& file, AttributeId id, const KindSchema& kind,
-                      std::size_t first_slot);
+  void bind_attribute(File& file, AttributeId id, const KindSchema& kind, std::size_t first_slot);
   void bind_nested(File& file, const Block& nested, EntityId parent, bool from_stdlib);
   void check_required(const File& file, const Block& block, const KindSchema& kind,
                       std::span<const AttrSlot> slots);

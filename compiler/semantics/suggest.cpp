@@ -154,7 +154,9 @@ std::optional<std::string> closest_or_expansion(std::string_view word,
                                                 const std::vector<std::string_view>& candidates) {
   std::optional<std::string> expansion;
   for (std::string_view candidate : candidates) {
-    if (!abbreviates(word, candidate)) continue;
+    const bool begins = word.size() >= 3 && candidate.size() > word.size() &&
+                        starts_with_ignoring_case(candidate, word);  // `warn` -> `warning`
+    if (!begins && !abbreviates(word, candidate)) continue;
     if (expansion) return closest(word, candidates);  // ambiguous
     expansion = std::string(candidate);
   }

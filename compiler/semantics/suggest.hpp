@@ -68,7 +68,8 @@ std::optional<std::string> closest(std::string_view word,
 /// every word of `phrase` used: `FinServ` and `Fin Serv` abbreviate "Financial Services".
 bool abbreviates(std::string_view word, std::string_view phrase);
 
-/// The candidate `word` abbreviates, if exactly one; else `closest`.
+/// The candidate `word` abbreviates (`FinServ`) or begins (`warn`, three letters or more), if
+/// exactly one; else `closest`.
 std::optional<std::string> closest_or_expansion(std::string_view word,
                                                 const std::vector<std::string_view>& candidates);
 

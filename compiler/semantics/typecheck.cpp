@@ -13,6 +13,7 @@
 #include "compiler/semantics/conditions.hpp"
 #include "compiler/semantics/resolve.hpp"
 #include "compiler/semantics/suggest.hpp"
+#include "compiler/semantics/value_hints.hpp"
 #include "compiler/semantics/vocabulary.hpp"
 
 namespace gtm {
@@ -89,8 +90,20 @@ class TypeChecker {
       const std::string_view written =
           model_.files[file.id]->source->text().substr(e.begin, e.end - e.begin);
       d.fix = Fix{file.span_of(e), fmt::format("[{}]", written), "put it in a list"};
+    } else if (auto hint = hint_for(type, e)) {
+      message += fmt::format("; {}", hint->advice);
+      d.fix = Fix{file.span_of(e), hint->replacement, fmt::format("write `{}`", hint->replacement)};
     }
     d.message = std::move(message);
+  }
+
+  // What the value meant, for the type or the first alternative of a one_of that can say.
+  static std::optional<ValueHint> hint_for(const Type& type, const Expr& e) {
+    if (type.kind != TypeKind::OneOf) return wrong_form_hint(type.kind, e);
+    for (const Type& alternative : type.args) {
+      if (auto hint = wrong_form_hint(alternative.kind, e)) return hint;
+    }
+    return std::nullopt;
   }
 
   static bool accepts_text(const Type& type) {
@@ -242,7 +255,7 @@ class TypeChecker {
     std::vector<std::string_view> names(type.names.begin(), type.names.end());
     std::string message = fmt::format("`{}` is not {}", e.text, describe_type(type));
     Diagnostic& d = diagnostics_.report(compiler_rule::kInvalidValue, file.span_of(e), "");
-    if (auto best = closest(e.text, names)) {
+    if (auto best = closest_or_expansion(e.text, names)) {
       message += fmt::format("; did you mean `{}`?", *best);
       d.fix = Fix{file.span_of(e), *best, fmt::format("replace with `{}`", *best)};
     }

@@ -168,4 +168,52 @@ std::optional<std::string> decode_string(std::string_view body, std::string* pro
   return out;
 }
 
+namespace {
+
+// `YYYY-MM-DD` of a year, month and day, when they make a real date.
+std::optional<std::string> iso_of(int year, unsigned month, unsigned day) {
+  const std::string text = fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  if (date_problem(text)) return std::nullopt;
+  return text;
+}
+
+}  // namespace
+
+std::optional<ForeignDate> read_foreign_date(std::string_view text) {
+  unsigned parts[3] = {0, 0, 0};
+  std::size_t digits[3] = {0, 0, 0};
+  char separator = 0;
+  std::size_t part = 0;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') {
+      parts[part] = parts[part] * 10 + static_cast<unsigned>(c - '0');
+      if (++digits[part] > 4) return std::nullopt;
+    } else if ((c == '/' || c == '.') && part < 2 && (separator == 0 || c == separator)) {
+      separator = c;
+      ++part;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (part == 2 && digits[0] == 4 && digits[1] >= 1 && digits[1] <= 2 && digits[2] >= 1 &&
+      digits[2] <= 2) {  // 2026/10/01: year, month, day whatever the separator
+    auto iso = iso_of(static_cast<int>(parts[0]), parts[1], parts[2]);
+    if (!iso) return std::nullopt;
+    return ForeignDate{*iso, std::nullopt, ""};
+  }
+  if (part != 2 || digits[0] == 0 || digits[0] > 2 || digits[1] == 0 || digits[1] > 2 ||
+      (digits[2] != 2 && digits[2] != 4)) {
+    return std::nullopt;
+  }
+  const int year = static_cast<int>(digits[2] == 2 ? 2000 + parts[2] : parts[2]);
+  const bool month_first = separator == '/';
+  auto likely = iso_of(year, month_first ? parts[0] : parts[1], month_first ? parts[1] : parts[0]);
+  auto other = iso_of(year, month_first ? parts[1] : parts[0], month_first ? parts[0] : parts[1]);
+  if (!likely) std::swap(likely, other);
+  if (!likely) return std::nullopt;
+  if (other == likely) other.reset();
+  return ForeignDate{*likely, other,
+                     fmt::format("if {} is the {}", parts[0], month_first ? "day" : "month")};
+}
+
 }  // namespace gtm

@@ -174,6 +174,30 @@ struct Action<g::date_literal> {
 };
 
 template <>
+struct Action<g::foreign_date> {
+  template <typename In>
+  static void apply(const In& in, ParseBuilder& b) {
+    Expr e = leaf(ExprKind::Date, begin_of(in, b), end_of(in, b), in.string_view());
+    e.valid = false;
+    const Span span = b.file.span(e.begin, e.end);
+    const auto reading = read_foreign_date(e.text);
+    if (!reading) {
+      b.diagnostics.report(compiler_rule::kSyntax, span,
+                           fmt::format("`{}` is not a date; dates are written YYYY-MM-DD", e.text));
+    } else {
+      Diagnostic& d = b.diagnostics.report(
+          compiler_rule::kSyntax, span,
+          fmt::format("dates are written YYYY-MM-DD: `{}`{}", reading->iso,
+                      reading->other_reading ? fmt::format(" (or `{}` {})", *reading->other_reading,
+                                                           reading->other_reading_when)
+                                             : std::string()));
+      if (!reading->other_reading) d.fix = Fix{span, reading->iso, "write it as YYYY-MM-DD"};
+    }
+    b.push(e);
+  }
+};
+
+template <>
 struct Action<g::duration_literal> {
   template <typename In>
   static void apply(const In& in, ParseBuilder& b) {

@@ -43,3 +43,24 @@ TEST_CASE("string escapes decode") {
   CHECK(problem == "`\\u{D800}` is not a Unicode scalar value");
   CHECK_FALSE(gtm::decode_string(R"(\u{110000})", &problem));
 }
+
+TEST_CASE("dates in other notations are read with their likely order") {
+  const auto us = gtm::read_foreign_date("10/01/2026");  // `/`: month first
+  REQUIRE(us);
+  CHECK(us->iso == "2026-10-01");
+  CHECK(us->other_reading == "2026-01-10");
+  CHECK(us->other_reading_when == "if 10 is the day");
+  const auto day_first = gtm::read_foreign_date("25/12/2026");  // 25 cannot be a month
+  REQUIRE(day_first);
+  CHECK(day_first->iso == "2026-12-25");
+  CHECK_FALSE(day_first->other_reading);
+  const auto dotted = gtm::read_foreign_date("1.10.26");  // `.`: day first; two-digit year
+  REQUIRE(dotted);
+  CHECK(dotted->iso == "2026-10-01");
+  CHECK(gtm::read_foreign_date("2026/10/01")->iso == "2026-10-01");
+  CHECK_FALSE(gtm::read_foreign_date("5/5/2026")->other_reading);  // both readings agree
+  CHECK_FALSE(gtm::read_foreign_date("13/13/2026"));
+  CHECK_FALSE(gtm::read_foreign_date("10/01.2026"));  // mixed separators
+  CHECK_FALSE(gtm::read_foreign_date("1.5"));
+  CHECK_FALSE(gtm::read_foreign_date("31/02/2026"));
+}

@@ -1,0 +1,50 @@
+// What a value of the wrong form meant (compiler/semantics/value_hints.hpp).
+#include <catch2/catch.hpp>
+
+#include "compiler/semantics/value_hints.hpp"
+
+namespace {
+
+gtm::Expr text(std::string_view value) {
+  gtm::Expr e;
+  e.kind = gtm::ExprKind::String;
+  e.text = value;
+  return e;
+}
+
+gtm::Expr number(std::string_view literal, double value) {
+  gtm::Expr e;
+  e.kind = gtm::ExprKind::Number;
+  e.text = literal;
+  e.number = value;
+  return e;
+}
+
+std::string replacement(gtm::TypeKind expected, const gtm::Expr& found) {
+  const auto hint = gtm::wrong_form_hint(expected, found);
+  return hint ? hint->replacement : "(none)";
+}
+
+}  // namespace
+
+TEST_CASE("wrong-form hints say what to write") {
+  using gtm::TypeKind;
+  CHECK(replacement(TypeKind::Date, text("2026-10-01")) == "2026-10-01");
+  CHECK(replacement(TypeKind::Date, text("25/12/2026")) == "2026-12-25");
+  CHECK(replacement(TypeKind::Date, text("soon")) == "(none)");
+  CHECK(replacement(TypeKind::Duration, text("4 hours")) == "4h");
+  CHECK(replacement(TypeKind::Duration, text(" 2 Days ")) == "2d");
+  CHECK(replacement(TypeKind::Duration, text("30 min")) == "30m");
+  CHECK(replacement(TypeKind::Duration, text("1 week")) == "1w");
+  CHECK(replacement(TypeKind::Duration, text("4h")) == "4h");
+  CHECK(replacement(TypeKind::Duration, text("four hours")) == "(none)");
+  CHECK(replacement(TypeKind::Duration, text("4 fortnights")) == "(none)");
+  CHECK(replacement(TypeKind::Duration, number("48", 48)) == "48h");
+  CHECK(replacement(TypeKind::Duration, number("1.5", 1.5)) == "(none)");
+  CHECK(replacement(TypeKind::Number, text("5")) == "5");
+  CHECK(replacement(TypeKind::Number, text("5 people")) == "(none)");
+  CHECK(replacement(TypeKind::Bool, text("yes")) == "true");
+  CHECK(replacement(TypeKind::Bool, text("No")) == "false");
+  CHECK(replacement(TypeKind::Bool, text("maybe")) == "(none)");
+  CHECK(replacement(TypeKind::Text, number("5", 5)) == "(none)");
+}
