@@ -11,9 +11,30 @@ namespace gtm::grammar {
 
 struct member;
 
+// clang-format on
+// Where the parser closes a nested block whose `}` is missing: matches nothing, and only at the
+// one place the parser's state names (compiler/syntax/parse.cpp re-parses a block that failed
+// with the block its indentation says is unclosed closed before the member that is indented
+// like its header). Parsed without a state (grammar analysis, tests) it never matches.
+struct forced_close {
+  using rule_t = forced_close;
+  using subs_t = empty_list;
+
+  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class,
+            typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&... states) {
+    if constexpr (sizeof...(States) == 1) {
+      return (states.closes_here(in.current()) && ...);
+    } else {
+      return false;
+    }
+  }
+};
+// clang-format off
+
 struct label : sor< string_literal, path > {};
 struct block_open : one< '{' > {};
-struct block_close : one< '}' > {};
+struct block_close : sor< one< '}' >, forced_close > {};
 struct members : star< member, ws > {};
 struct block_body : seq< block_open, ws, members, must< block_close > > {};
 
@@ -49,7 +70,7 @@ struct nested_block_rest : seq< opt< label, ws >, block_body > {};
 // After a member's name comes `=` (an attribute) or an optional label and `{` (a nested block).
 struct member_name : ident {};
 struct member_rest : sor< attribute_rest, nested_block_rest > {};
-struct member : seq< member_name, ws, must< member_rest > > {};
+struct member : seq< not_at< forced_close >, member_name, ws, must< member_rest > > {};
 
 // A top-level block: KIND [NAME] { ... }.
 struct block_kind : ident {};
@@ -66,3 +87,5 @@ struct top_block_start : must< top_block > {};
 // For grammar analysis (tests/unit/syntax/test_parse.cpp): the look-ahead consumes nothing.
 template <typename Name>
 struct tao::pegtl::analyze_traits<Name, gtm::grammar::single_token_ahead> : analyze_opt_traits<> {};
+template <typename Name>
+struct tao::pegtl::analyze_traits<Name, gtm::grammar::forced_close> : analyze_opt_traits<> {};

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/base/limits.hpp"
 #include "compiler/diagnostics/compiler_rules.hpp"
 #include "compiler/syntax/literals.hpp"
@@ -373,6 +375,7 @@ struct Action<g::member_name> {
   template <typename In>
   static void apply(const In& in, ParseBuilder& b) {
     b.set_name(in.string_view(), begin_of(in, b));
+    b.note_indentation(begin_of(in, b));
   }
 };
 template <>
@@ -452,6 +455,21 @@ void report(const SyntaxError& error, const ParseBuilder& b, std::string_view te
     message = fmt::format("expected a list item or `]`, found {}", found.description);
   } else if (rule == typeid(g::call_close) && follows_separator(text, error.offset)) {
     message = fmt::format("expected an argument or `)`, found {}", found.description);
+  } else if ((rule == typeid(g::member_rest) || rule == typeid(g::top_block_rest)) &&
+             b.label_kind != LabelKind::None && b.label_begin >= error.offset &&
+             b.label_end < text.size() && (text[b.label_end] == ' ' || text[b.label_end] == '\t')) {
+    // `person carla name = ...`: the name was read, the brace after it is missing.
+    std::uint32_t after = b.label_end;
+    while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+    const FoundToken next = describe_token(text, after);
+    if (rule == typeid(g::top_block_rest) || next.is_word_or_string) {
+      span = b.file.span(after, after + next.length);
+      message =
+          fmt::format("expected `{{` after `{} {}`, found {}", b.name,
+                      text.substr(b.label_begin, b.label_end - b.label_begin), next.description);
+    } else {  // `team sdr` on a line of its own: an attribute without `=`
+      message = fmt::format("expected `=` after `{}`, found {}", b.name, found.description);
+    }
   } else if (rule == typeid(g::member_rest) && found.is_word_or_string) {
     message = fmt::format("expected `=` after `{}`, found {}", b.name, found.description);
   } else if (message.find("{found}") != std::string::npos) {
@@ -460,6 +478,44 @@ void report(const SyntaxError& error, const ParseBuilder& b, std::string_view te
     message += fmt::format(", found {}", found.description);
   }
   b.diagnostics.report(compiler_rule::kSyntax, span, std::move(message));
+}
+
+// Whether a block ending at `end` is followed only by blanks and comments up to the end of the
+// file or a line that starts a top-level block (a name in the first column).
+bool ends_before_next_block(std::string_view text, std::uint32_t end) {
+  std::uint32_t i = end;
+  while (i < text.size()) {
+    if (text[i] == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n') {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  if (i == text.size()) return true;
+  return (i == 0 || text[i - 1] == '\n') && grammar::is_ident_first(text[i]);
+}
+
+// The one diagnostic for a nested block whose `}` is missing, at its `{`.
+void report_unclosed(const ParseBuilder& b, std::string_view text) {
+  const ParseBuilder::Unclosed& unclosed = *b.forced;
+  const Block* block = nullptr;
+  for (const Block& candidate : b.file.blocks) {
+    if (candidate.open_brace == unclosed.open_brace) block = &candidate;
+  }
+  const std::string title = block->label_kind == LabelKind::None
+                                ? std::string(block->kind)
+                                : fmt::format("{} {}", block->kind, block->label);
+  // The member's line as written, to say where the `}` goes.
+  std::string_view line = text.substr(unclosed.member_begin);
+  line = line.substr(0, std::min(line.find_first_of("\r\n"), std::size_t{40}));
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  Diagnostic& d = b.diagnostics.report(
+      compiler_rule::kSyntax, b.file.span(unclosed.open_brace, unclosed.open_brace + 1),
+      fmt::format("unclosed `{{` of `{}`: expected `}}` before `{}`", title, line));
+  d.help = fmt::format("add `}}` above `{}`: it is indented like `{}`, so it is not inside it",
+                       line, title);
 }
 
 // A file that is not text gets one diagnostic instead of a syntax error per stray byte: over
@@ -512,17 +568,49 @@ File parse_file(const SourceFile& source, FileId id, Diagnostics& diagnostics) {
   const auto size = static_cast<std::uint32_t>(text.size());
   std::uint32_t position = 0;
   std::size_t syntax_errors = 0;
+  bool retried = false;  // the block at `position` was parsed again (see below)
   while (true) {
     pegtl::memory_input<pegtl::tracking_mode::lazy> gap(text.data() + position, text.end(), "");
     pegtl::parse<g::ws, Action, Control>(gap, builder);
     position = builder.offset(gap.current());
     if (position >= size) break;
     builder.name = {};
+    builder.unclosed.reset();
+    const ParseBuilder::Mark start = builder.mark();
+    const std::size_t reported = diagnostics.items().size();
     pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + position, text.end(), "");
     try {
       pegtl::parse<g::top_block_start, Action, Control>(in, builder);
+      if (builder.forced && !ends_before_next_block(text, builder.offset(in.current()))) {
+        builder.rewind(start);  // closing there explains nothing: parse it as written
+        diagnostics.items().resize(reported);
+        builder.forced.reset();
+        continue;
+      }
       position = builder.offset(in.current());
+      if (builder.forced) report_unclosed(builder, text);
+      builder.forced.reset();
+      retried = false;
     } catch (const SyntaxError& error) {
+      // A nested block left open (`rule a {` with no `}`, the next member indented like it) makes
+      // its parent swallow what follows and fail far below, often several times. If indentation
+      // named such a block, the top-level block is parsed again with it closed before that
+      // member; if that parses, the one diagnostic is at the unclosed `{`. Otherwise the block
+      // is parsed once more as written and its first error reported as usual.
+      if (!retried && builder.unclosed) {
+        builder.rewind(start);
+        diagnostics.items().resize(reported);
+        builder.forced = builder.unclosed;
+        retried = true;
+        continue;
+      }
+      if (builder.forced) {
+        builder.rewind(start);
+        diagnostics.items().resize(reported);
+        builder.forced.reset();
+        continue;
+      }
+      retried = false;
       if (++syntax_errors > limits::kMaxSyntaxErrors) {
         diagnostics.report(compiler_rule::kLimit, file.span(error.offset, error.offset),
                            fmt::format("over {} syntax errors in this file; the rest of it was not "

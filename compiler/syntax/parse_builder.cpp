@@ -59,4 +59,55 @@ void ParseBuilder::abandon(std::uint32_t error_offset, bool header_read) {
   depth = 0;
 }
 
+namespace {
+
+// The column of the first character of the line holding `offset` that is not a blank.
+std::uint32_t indentation_of_line(const char* base, std::uint32_t offset) {
+  std::uint32_t start = offset;
+  while (start > 0 && base[start - 1] != '\n') --start;
+  std::uint32_t first = start;
+  while (base[first] == ' ' || base[first] == '\t') ++first;
+  return first - start;
+}
+
+bool starts_line(const char* base, std::uint32_t offset) {
+  while (offset > 0 && (base[offset - 1] == ' ' || base[offset - 1] == '\t')) --offset;
+  return offset == 0 || base[offset - 1] == '\n';
+}
+
+}  // namespace
+
+void ParseBuilder::note_indentation(std::uint32_t member_begin) {
+  if (frames.size() < 2 || unclosed || forced || !starts_line(base, member_begin)) return;
+  const Block& innermost = file.blocks[frames.back().block];
+  if (indentation_of_line(base, member_begin) > indentation_of_line(base, innermost.kind_begin)) {
+    return;
+  }
+  unclosed = Unclosed{innermost.open_brace, member_begin};
+}
+
+ParseBuilder::Mark ParseBuilder::mark() const {
+  return {file.blocks.size(),    file.attributes.size(),    file.members.size(),
+          file.exprs.size(),     file.expr_children.size(), file.comments.size(),
+          file.top_level.size(), last_comment_end};
+}
+
+void ParseBuilder::rewind(const Mark& mark) {
+  frames.clear();
+  member_stack.clear();
+  operands.clear();
+  commit_starts.clear();
+  marks.clear();
+  ops.clear();
+  depth = 0;
+  file.blocks.resize(mark.blocks);
+  file.attributes.resize(mark.attributes);
+  file.members.resize(mark.members);
+  file.exprs.resize(mark.exprs);
+  file.expr_children.resize(mark.expr_children);
+  file.comments.resize(mark.comments);
+  file.top_level.resize(mark.top_level);
+  last_comment_end = mark.last_comment_end;
+}
+
 }  // namespace gtm

@@ -2,6 +2,7 @@
 // operand stack for expressions and a frame stack for open blocks.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -82,6 +83,32 @@ struct ParseBuilder {
     label_kind = LabelKind::None;
     label = {};
   }
+
+  /// A nested block that a member's indentation says was left open: the member (at
+  /// `member_begin`) is indented no deeper than the block's header. Recorded once per top-level
+  /// block; used only if that block then fails to parse.
+  struct Unclosed {
+    std::uint32_t open_brace = 0;
+    std::uint32_t member_begin = 0;
+  };
+  std::optional<Unclosed> unclosed;  ///< seen in the top-level block being parsed
+  std::optional<Unclosed> forced;    ///< the re-parse closes this block before its member
+  /// Whether the grammar's `forced_close` matches at `p`.
+  bool closes_here(const char* p) const {
+    return forced && offset(p) == forced->member_begin && !frames.empty() &&
+           file.blocks[frames.back().block].open_brace == forced->open_brace;
+  }
+  /// After a member's name: records `unclosed` if the member is dedented in a nested block.
+  void note_indentation(std::uint32_t member_begin);
+
+  /// The sizes of everything parsed so far, to go back to when a block is parsed again.
+  struct Mark {
+    std::size_t blocks, attributes, members, exprs, expr_children, comments, top_level;
+    std::uint32_t last_comment_end;
+  };
+  Mark mark() const;
+  /// Forgets everything parsed after `mark`, and any open block and expression state.
+  void rewind(const Mark& mark);
 
   void open_block(std::uint32_t brace);
   void close_block(std::uint32_t end);
