@@ -246,18 +246,27 @@ const re2::RE2* Evaluator::regex(std::string_view pattern) {
   return it->second.get();
 }
 
+Value Evaluator::named(const Value& v, const Value& other) const {
+  if (v.kind != Value::Kind::Entity || other.kind != Value::Kind::Text) return v;
+  return Value::of_text(model_.display_name(v.entity));
+}
+
+bool Evaluator::same(const Value& a, const Value& b) const {
+  return equal(named(a, b), named(b, a));
+}
+
 Value Evaluator::compare(CompareOp op, const Value& a, const Value& b) {
   if (contains_unknown(a) || contains_unknown(b)) return Value::unknown();
   switch (op) {
     case CompareOp::Eq:
-      return Value::of_bool(equal(a, b));
+      return Value::of_bool(same(a, b));
     case CompareOp::Ne:
-      return Value::of_bool(!equal(a, b));
+      return Value::of_bool(!same(a, b));
     case CompareOp::In:
     case CompareOp::NotIn: {
       const auto items = as_list(b);
-      const bool found = std::any_of(items.begin(), items.end(),
-                                     [&](const Value& item) { return equal(a, item); });
+      const bool found =
+          std::any_of(items.begin(), items.end(), [&](const Value& item) { return same(a, item); });
       return Value::of_bool(found == (op == CompareOp::In));
     }
     default:
@@ -325,12 +334,14 @@ Value Evaluator::call(const File& file, const Expr& e, EntityId subject) {
     if (arg(1).kind != Value::Kind::Text) return Value::none();
     const re2::RE2* pattern = regex(arg(1).text);
     if (!pattern) return Value::unknown();
+    const Value kText = Value::of_text("");
     const auto items = as_list(arg(0));
-    const bool any = std::any_of(items.begin(), items.end(), [&](const Value& v) {
+    const bool any = std::any_of(items.begin(), items.end(), [&](const Value& item) {
+      const Value v = named(item, kText);  // a reference matches by its name
       return v.kind == Value::Kind::Text &&
              re2::RE2::PartialMatch(re2::StringPiece(v.text.data(), v.text.size()), *pattern);
     });
-    if (name == "matches" && arg(0).kind != Value::Kind::Text) return Value::none();
+    if (name == "matches" && named(arg(0), kText).kind != Value::Kind::Text) return Value::none();
     return Value::of_bool(any);
   }
   if (name == "calls") {

@@ -65,6 +65,10 @@ class Evaluator {
   /// the schema's default.
   Value attribute_at(EntityId entity, KindId kind, std::uint32_t attr, std::string_view name);
   Value call(const File& file, const Expr& e, EntityId subject);
+  /// `v` as its name when `other` is a text and `v` a reference: `owner == "marketing"`
+  /// compares the owner's name, and `matches(owner, "...")` matches it.
+  Value named(const Value& v, const Value& other) const;
+  bool same(const Value& a, const Value& b) const;
   Value compare(CompareOp op, const Value& a, const Value& b);
   const re2::RE2* regex(std::string_view pattern);
   EntityId singleton(KindId kind);

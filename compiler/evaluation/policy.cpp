@@ -9,6 +9,7 @@
 
 #include "compiler/diagnostics/compiler_rules.hpp"
 #include "compiler/diagnostics/parallel_check.hpp"
+#include "compiler/evaluation/policy_types.hpp"
 #include "compiler/semantics/resolve.hpp"
 #include "compiler/semantics/suggest.hpp"
 
@@ -43,6 +44,7 @@ class PolicyLoader {
     policy.at = text_attr(model_, id, "at");
     bool ok = check_names(policy, file, policy.require);
     if (policy.where) ok = check_names(policy, file, *policy.where) && ok;
+    if (ok) ok = check_policy_types(model_, id, policy.kinds, policy.any_kind, diagnostics_);
     if (!ok) return std::nullopt;
     policy.info = RuleInfo{policy.id,
                            text_attr(model_, id, "category"),
