@@ -7,6 +7,7 @@ namespace gtm::rules {
 
 void run_owner_departed(const AnalysisContext& context, Diagnostics& diagnostics);
 void run_routing(const AnalysisContext& context, Diagnostics& diagnostics);
+void run_routing_multiple_active(const AnalysisContext& context, Diagnostics& diagnostics);
 void run_routing_unknown_value(const AnalysisContext& context, Diagnostics& diagnostics);
 void run_value_lookalike(const AnalysisContext& context, Diagnostics& diagnostics);
 void run_nurture_suppression(const AnalysisContext& context, Diagnostics& diagnostics);

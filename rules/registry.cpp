@@ -33,6 +33,7 @@ Registry make_registry() {
   registry.add({info(kRoutingFallback), info(kRoutingGap), info(kRoutingShadowed),
                 info(kRoutingOverlap), info(kRoutingUndecided), info(kAnalysisBudget)},
                &run_routing);
+  registry.add({info(kRoutingMultipleActive)}, &run_routing_multiple_active);
   registry.add({info(kRoutingUnknownValue)}, &run_routing_unknown_value);
   registry.add({info(kRoutingValueLookalike)}, &run_value_lookalike);
   registry.add({info(kNurtureSuppression)}, &run_nurture_suppression);

@@ -11,6 +11,9 @@ inline constexpr Rule kOwnerDeparted{
     "owner-departed", "ownership", Severity::Error,
     "nothing refers to a person who has left: owners, assignees, round-robin "
     "members, escalations, team leads, admins"};
+inline constexpr Rule kRoutingMultipleActive{
+    "routing-multiple-active", "routing", Severity::Warning,
+    "one object has at most one active routing (Salesforce runs one assignment rule)"};
 inline constexpr Rule kRoutingFallback{"routing-fallback", "routing", Severity::Error,
                                        "every routing has a fallback for leads that match no rule"};
 inline constexpr Rule kRoutingGap{
