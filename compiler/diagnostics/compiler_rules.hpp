@@ -35,8 +35,13 @@ inline constexpr Rule kWaiverIncomplete{"waiver-incomplete", "workarounds and de
                                         Severity::Error, "a waiver lacks `until` or `reason`"};
 inline constexpr Rule kWaiverExpired{"waiver-expired", "workarounds and debt", Severity::Error,
                                      "a waiver's `until` date has passed"};
+inline constexpr Rule kWaiverUnused{"waiver-unused", "workarounds and debt", Severity::Warning,
+                                    "a waiver suppresses at least one finding"};
+inline constexpr Rule kWaiverTooLong{
+    "waiver-too-long", "workarounds and debt", Severity::Warning,
+    "a waiver lasts at most settings.limits.max_waiver (default 180d) from today"};
 
-inline constexpr std::array<const Rule*, 14> kAll = {&kSyntax,
+inline constexpr std::array<const Rule*, 16> kAll = {&kSyntax,
                                                      &kEncoding,
                                                      &kFileSkipped,
                                                      &kLimit,
@@ -49,6 +54,8 @@ inline constexpr std::array<const Rule*, 14> kAll = {&kSyntax,
                                                      &kTypeMismatch,
                                                      &kInvalidValue,
                                                      &kWaiverIncomplete,
-                                                     &kWaiverExpired};
+                                                     &kWaiverExpired,
+                                                     &kWaiverUnused,
+                                                     &kWaiverTooLong};
 
 }  // namespace gtm::compiler_rule

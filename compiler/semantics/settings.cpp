@@ -79,4 +79,24 @@ void apply_rule_settings(const Model& model, const RuleCatalog& catalog, Diagnos
   items.insert(items.end(), found.items().begin(), found.items().end());
 }
 
+std::optional<std::int64_t> limit_minutes(const Model& model, std::string_view name) {
+  const auto minutes = [](const Expr* e) -> std::optional<std::int64_t> {
+    if (!e || e->kind != ExprKind::Duration || !e->valid) return std::nullopt;
+    return e->integer;
+  };
+  const EntityId limits = find_section(model, "limits");
+  if (limits != kNoEntity && model.attr_expr(limits, name)) {
+    return minutes(model.attr_expr(limits, name));
+  }
+  const KindId settings = model.schema.find_top_level("settings");
+  if (settings == kNoKind) return std::nullopt;
+  const KindId section = model.schema.find_nested(settings, "limits");
+  if (section == kNoKind) return std::nullopt;
+  const KindSchema& kind = model.schema.kind(section);
+  const int index = kind.attr_index(name);
+  if (index < 0 || !kind.attrs[index].default_value) return std::nullopt;
+  const ExprRef& value = *kind.attrs[index].default_value;
+  return minutes(&value.file->exprs[value.expr]);
+}
+
 }  // namespace gtm

@@ -9,6 +9,7 @@
 
 #include "compiler/diagnostics/compiler_rules.hpp"
 #include "compiler/semantics/resolve.hpp"
+#include "compiler/semantics/settings.hpp"
 #include "compiler/semantics/suggest.hpp"
 #include "compiler/syntax/literals.hpp"
 
@@ -19,6 +20,8 @@ namespace {
 struct ActiveWaiver {
   std::string_view rule;
   Span scope;  ///< the block the waiver sits in
+  EntityId waiver = kNoEntity;
+  bool used = false;
 };
 
 bool covers(const ActiveWaiver& waiver, const Diagnostic& d) {
@@ -50,6 +53,8 @@ void apply_waivers(const Model& model, const RuleCatalog& catalog, std::int64_t 
   if (waiver_kind == kNoKind) return;
   std::vector<ActiveWaiver> active;
   Diagnostics found;
+  constexpr std::int64_t kMinutesPerDay = 24 * 60;
+  const std::optional<std::int64_t> max_waiver = limit_minutes(model, "max_waiver");
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     const Entity& waiver = model.entities[id];
     if (waiver.kind != waiver_kind || waiver.from_stdlib || waiver.parent == kNoEntity) continue;
@@ -93,14 +98,37 @@ void apply_waivers(const Model& model, const RuleCatalog& catalog, std::int64_t 
           .help = "fix the findings, or extend `until` with a reason that says what changed";
       continue;
     }
+    if (max_waiver && (until->integer - today) * kMinutesPerDay > *max_waiver) {
+      found
+          .report(compiler_rule::kWaiverTooLong, model.file_of(id).span_of(*until),
+                  fmt::format("waiver of `{}` runs until {}, more than {} from today", waiver.name,
+                              format_date(until->integer), format_duration(*max_waiver)))
+          .help =
+          "waive for a shorter time and review it then, or raise `settings { limits { "
+          "max_waiver = ... } }`";
+    }
     const Block& parent = model.block_of(waiver.parent);
-    active.push_back({waiver.name, {waiver.file, parent.begin, parent.end}});
+    active.push_back({waiver.name, {waiver.file, parent.begin, parent.end}, id});
   }
   auto& items = diagnostics.items();
   std::erase_if(items, [&](const Diagnostic& d) {
-    return std::any_of(active.begin(), active.end(),
-                       [&](const ActiveWaiver& waiver) { return covers(waiver, d); });
+    bool covered = false;
+    for (ActiveWaiver& waiver : active) {
+      if (!covers(waiver, d)) continue;
+      waiver.used = true;  // every waiver that covers it counts as used, not only the first
+      covered = true;
+    }
+    return covered;
   });
+  for (const ActiveWaiver& waiver : active) {
+    if (waiver.used) continue;
+    found
+        .report(compiler_rule::kWaiverUnused, model.header_span(waiver.waiver),
+                fmt::format("waiver of `{}` suppresses nothing: `{}` reports no finding in `{}`",
+                            waiver.rule, waiver.rule,
+                            model.display_name(model.entities[waiver.waiver].parent)))
+        .help = "remove the waiver (the finding it was written for is gone)";
+  }
   items.insert(items.end(), found.items().begin(), found.items().end());
 }
 

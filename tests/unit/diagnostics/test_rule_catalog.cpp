@@ -48,12 +48,13 @@ TEST_CASE("a prefix names rules only when it ends at a dash of their ids") {
   CHECK(sample().matching("").empty());
 }
 
-TEST_CASE("the compiler's rules are errors with explain pages") {
+TEST_CASE("the compiler's rules are errors with explain pages except the waiver hygiene ones") {
   const auto rules = compiler_rules();
   REQUIRE(rules.size() == compiler_rule::kAll.size());
   for (const RuleInfo& rule : rules) {
     INFO(rule.id);
-    CHECK(rule.severity == Severity::Error);
+    const bool hygiene = rule.id == "waiver-unused" || rule.id == "waiver-too-long";
+    CHECK(rule.severity == (hygiene ? Severity::Warning : Severity::Error));
     CHECK(rule.origin == "compiler");
     CHECK(rule.explain.size() > 100);
   }
