@@ -30,9 +30,10 @@ Registry make_registry() {
   Registry registry;
   registry.rules.reserve(16);  // Analysis::rules views these vectors; they must not move
   registry.add({info(kOwnerDeparted)}, &run_owner_departed);
-  registry.add({info(kRoutingFallback), info(kRoutingGap), info(kRoutingShadowed),
-                info(kRoutingOverlap), info(kRoutingUndecided), info(kAnalysisBudget)},
-               &run_routing);
+  registry.add(
+      {info(kRoutingFallback), info(kRoutingGap), info(kRoutingShadowed), info(kRoutingOverlap),
+       info(kRoutingUndecided), info(kAnalysisBudget), info(kRoutingOverrideUnused)},
+      &run_routing);
   registry.add({info(kRoutingMultipleActive)}, &run_routing_multiple_active);
   registry.add({info(kRoutingUnknownValue)}, &run_routing_unknown_value);
   registry.add({info(kRoutingValueLookalike)}, &run_value_lookalike);

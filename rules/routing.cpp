@@ -1,4 +1,5 @@
-// routing-fallback, routing-gap, routing-shadowed, routing-overlap: first-match routing rules
+// routing-fallback, routing-gap, routing-shadowed, routing-overlap (and routing-override-unused,
+// rules/routing_overrides.hpp): first-match routing rules
 // analysed exactly over the condition space of their object.
 #include <fmt/format.h>
 
@@ -8,6 +9,7 @@
 #include "rules/analyses.hpp"
 #include "rules/condition_space.hpp"
 #include "rules/facts.hpp"
+#include "rules/routing_overrides.hpp"
 #include "rules/rule_table.hpp"
 #include "rules/text_match.hpp"
 
@@ -71,8 +73,12 @@ class RoutingAnalysis {
                           assign ? format_value(model_, value_of_expr(model_, file, assign->value))
                                  : std::string()});
     }
+    RuleOverrides overrides(model_, rules);
+    overrides_ = &overrides;
     report_shadowed_and_overlaps(space, analysed);
     if (!has_fallback) report_gap(space, analysed);
+    overrides.report(undecided_.empty() && may_not_fire_.empty(), diagnostics_);
+    overrides_ = nullptr;
     report_undecided(analysed);
   }
 
@@ -138,9 +144,17 @@ class RoutingAnalysis {
   // rule is a special case of it (the usual exception-first pattern) or tests none of the same
   // fields (an override on another field, such as a partner flag). Decided on exact rules; a
   // pair with a rule that is not exact is not decided when it may share leads.
+  // A pair an earlier rule's `overrides` names is intended: not reported, and the override used
+  // (every earlier rule is then looked at, so that each override of rule j is judged).
   void report_overlap(const ConditionSpace& space, const std::vector<RoutingRule>& rules,
                       std::size_t j) {
+    bool reported = false;
     for (std::size_t i = 0; i < j; ++i) {
+      if (overrides_->overrides(i, j)) {  // used if the two share any lead at all
+        if (!ConditionSpace::intersect(rules[i].region.sure, rules[j].region.sure).empty())
+          overrides_->mark_used(i, j);
+        continue;
+      }
       if (rules[i].assignee == rules[j].assignee ||
           !ConditionSpace::share_a_field(rules[i].reads, rules[j].reads)) {
         continue;
@@ -155,6 +169,8 @@ class RoutingAnalysis {
       const Region& later = rules[j].region.sure;
       const Region shared = ConditionSpace::intersect(earlier, later);
       if (shared.empty() || space.contains(later, earlier)) continue;
+      if (reported) continue;
+      reported = true;
       Diagnostic& d = diagnostics_.report(
           kRoutingOverlap, header(rules[j].entity),
           fmt::format("rules `{}` and `{}` both match a lead with {}; `{}` comes first, so it "
@@ -164,8 +180,11 @@ class RoutingAnalysis {
                       rules[j].assignee == kKeepOwner ? "keeps its owner" : rules[j].assignee));
       d.notes.push_back(
           {header(rules[i].entity), fmt::format("`{}` takes the lead", name(rules[i].entity))});
-      d.help = "make the conditions exclusive, or reorder the rules if the other owner should win";
-      return;  // one finding per rule: the first earlier rule it overlaps
+      d.help = fmt::format(
+          "make the conditions exclusive, reorder the rules if the other owner should "
+          "win, or say it is intended: `overrides = [{}]` in rule `{}`",
+          name(rules[j].entity), name(rules[i].entity));
+      if (!overrides_->is_overridden(j)) return;  // one finding per rule: the first it overlaps
     }
   }
 
@@ -243,6 +262,7 @@ class RoutingAnalysis {
     return fmt::format("{} and {}", fmt::join(items.begin(), items.end() - 1, ", "), items.back());
   }
 
+  RuleOverrides* overrides_ = nullptr;  ///< of the routing being analysed
   std::vector<std::string> undecided_;
   std::vector<std::string> may_not_fire_;  ///< rules that may or may not ever take a lead
   const Model& model_;

@@ -14,6 +14,9 @@ inline constexpr Rule kOwnerDeparted{
 inline constexpr Rule kRoutingMultipleActive{
     "routing-multiple-active", "routing", Severity::Warning,
     "one object has at most one active routing (Salesforce runs one assignment rule)"};
+inline constexpr Rule kRoutingOverrideUnused{"routing-override-unused", "routing",
+                                             Severity::Warning,
+                                             "a rule's `overrides` names a later rule it overlaps"};
 inline constexpr Rule kRoutingFallback{"routing-fallback", "routing", Severity::Error,
                                        "every routing has a fallback for leads that match no rule"};
 inline constexpr Rule kRoutingGap{
