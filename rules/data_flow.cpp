@@ -12,8 +12,10 @@ namespace gtm::rules {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> kWriteAttributes = {"writes", "hidden", "required"};
-constexpr std::array<std::string_view, 2> kMentionAttributes = {"affects", "blocks"};
+constexpr std::array<std::string_view, 2> kWriteAttributes = {"writes", "hidden"};
+// A form's `required` list says which of its inputs must be filled: the form writes them through
+// `writes` (or `hidden`), not through `required`.
+constexpr std::array<std::string_view, 3> kMentionAttributes = {"affects", "blocks", "required"};
 
 bool is_field(const Model& model, EntityId id) {
   return id != kNoEntity && model.kind_of(id).name_space == "fields";

@@ -32,8 +32,24 @@ bool is_deprecated(const Model& model, EntityId field) {
   return deprecated && deprecated->kind == ExprKind::Bool && deprecated->boolean;
 }
 
-void write_conflict(const Model& model, EntityId field, const std::vector<FieldUse>& writes,
+// A form that only creates records (`mode = create`) sets a first value and never overwrites one.
+bool creates_only(const Model& model, EntityId writer) {
+  const Expr* mode = model.attr_expr(writer, "mode");
+  return mode && mode->kind == ExprKind::Reference && mode->text == "create";
+}
+
+// The system a writer's values come from: where an automation or form runs, where a sync reads.
+std::string_view system_of(const Model& model, EntityId writer) {
+  const Expr* system = model.attr_expr(writer, model.attr(writer, "from") ? "from" : "system");
+  return system && system->kind == ExprKind::Reference ? system->text : std::string_view();
+}
+
+void write_conflict(const Model& model, EntityId field, const std::vector<FieldUse>& all_writes,
                     Diagnostics& diagnostics) {
+  std::vector<FieldUse> writes;
+  for (const FieldUse& write : all_writes) {
+    if (!creates_only(model, write.by)) writes.push_back(write);
+  }
   const std::vector<EntityId> writers = distinct_users(writes);
   if (writers.size() < 2 || model.attr(field, "source_of_truth")) return;
   std::vector<std::string> names;
@@ -45,7 +61,19 @@ void write_conflict(const Model& model, EntityId field, const std::vector<FieldU
   for (const FieldUse& write : writes) {
     d.notes.push_back({write.at, fmt::format("{} writes it", describe_entity(model, write.by))});
   }
-  d.help = "declare whose value wins with `source_of_truth = SYSTEM`, or stop all but one writer";
+  const std::string_view first = system_of(model, writers.front());
+  const bool one_system =
+      !first.empty() && std::all_of(writers.begin(), writers.end(), [&](EntityId writer) {
+        return system_of(model, writer) == first;
+      });
+  d.help = one_system
+               ? fmt::format(
+                     "every writer runs in `{}`, so `source_of_truth` cannot choose "
+                     "between them: keep one writer, or make the others write only "
+                     "when the field is empty",
+                     first)
+               : "declare whose value wins with `source_of_truth = SYSTEM`, or stop all but one "
+                 "writer";
 }
 
 }  // namespace
