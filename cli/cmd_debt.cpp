@@ -2,6 +2,7 @@
 // plus the open findings grouped by rule — prioritised by impact (lead capture, CRM sync and
 // routing first), then risk, then effort, with blockers before what they block.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -35,6 +36,8 @@ struct Item {
   std::string title;  ///< `debt duplicate_leads: symptom`
   std::string impact, risk, effort, owner, action, where;
   std::vector<std::string> blocks;
+  std::string rule;                ///< for a row of findings: their rule
+  std::vector<std::string> where_all;  ///< for a row of findings: every location
 };
 
 // The impact of a rule's findings, by the category of the rule.
@@ -102,17 +105,57 @@ Item workaround_item(const Compilation& c, EntityId id, std::int64_t today) {
   return item;
 }
 
-// One item per rule with open findings (the workaround and debt rules are the items above).
+// The top-level entity whose block holds a span, found by binary search over each file's blocks.
+class Holders {
+ public:
+  explicit Holders(const Model& model) : model_(model), by_file_(model.files.size()) {
+    for (EntityId id = 0; id < model.entities.size(); ++id) {
+      if (model.entities[id].parent == kNoEntity && !model.entities[id].from_stdlib)
+        by_file_[model.entities[id].file].push_back(id);
+    }
+  }
+  EntityId of(Span span) const {
+    const std::vector<EntityId>& ids = by_file_[span.file];
+    const auto after = std::upper_bound(ids.begin(), ids.end(), span.begin, [&](auto at, EntityId id) {
+      return at < model_.block_of(id).begin;
+    });
+    if (after == ids.begin()) return kNoEntity;
+    const EntityId id = *(after - 1);
+    return span.end <= model_.block_of(id).end ? id : kNoEntity;
+  }
+
+ private:
+  const Model& model_;
+  std::vector<std::vector<EntityId>> by_file_;  ///< in source order
+};
+
+// A finding inside a routing changes who gets leads, whatever its rule's category (a departed
+// rep who still receives leads is a routing problem, not manual cleanup).
+std::string_view impact_at(const Model& model, EntityId holder, std::string_view category) {
+  const std::string_view by_category = impact_of(category);
+  if (holder == kNoEntity || model.kind_of(holder).name != "routing") return by_category;
+  return rank(kImpacts, "routing") < rank(kImpacts, by_category) ? "routing" : by_category;
+}
+
+// One item per rule and impact with open findings (the workaround and debt rules are the items
+// above), with the owners of what holds them and every location.
 std::vector<Item> finding_items(const Compilation& c) {
-  std::map<std::string, std::vector<const Diagnostic*>> by_rule;
+  const Holders holders(c.model);
+  std::map<std::pair<std::string, std::string>, std::vector<const Diagnostic*>> by_rule;
+  std::map<const Diagnostic*, EntityId> holder_of;
   for (const Diagnostic& d : c.diagnostics.items()) {
     if (!c.is_user_file(d.span.file) || d.rule.starts_with("workaround-") ||
         d.rule.starts_with("debt-"))
       continue;
-    by_rule[d.rule].push_back(&d);
+    const RuleInfo* info = c.catalog.find(d.rule);
+    const EntityId holder = holders.of(d.span);
+    holder_of[&d] = holder;
+    by_rule[{d.rule, std::string(impact_at(c.model, holder, info ? info->category : ""))}]
+        .push_back(&d);
   }
   std::vector<Item> items;
-  for (const auto& [rule, found] : by_rule) {
+  for (const auto& [key, found] : by_rule) {
+    const auto& [rule, impact] = key;
     const RuleInfo* info = c.catalog.find(rule);
     const Severity worst =
         std::min_element(found.begin(), found.end(),
@@ -122,12 +165,23 @@ std::vector<Item> finding_items(const Compilation& c) {
     item.id = rule;
     item.title = fmt::format("{} finding{} of `{}`: {}", found.size(), found.size() == 1 ? "" : "s",
                              rule, info ? info->summary : "");
-    item.impact = impact_of(info ? info->category : "");
+    item.impact = impact;
+    if (impact != impact_of(info ? info->category : "")) item.title += ", in routings";
+    item.rule = rule;
+    std::vector<std::string> owners;
+    for (const Diagnostic* d : found) {
+      const EntityId holder = holder_of.at(d);
+      const std::string owner = holder == kNoEntity ? "" : text(c.model, holder, "owner");
+      if (!owner.empty() && std::find(owners.begin(), owners.end(), owner) == owners.end())
+        owners.push_back(owner);
+      item.where_all.push_back(where(c, d->span));
+    }
+    item.owner = fmt::format("{}", fmt::join(owners, ", "));
     item.risk = worst == Severity::Error ? "high" : worst == Severity::Warning ? "medium" : "low";
     item.effort = found.size() <= 3 ? "small" : found.size() <= 10 ? "medium" : "large";
     item.action = found.front()->help.empty() ? fmt::format("see `gtmlint explain {}`", rule)
                                               : found.front()->help;
-    item.where = where(c, found.front()->span);
+    item.where = fmt::format("{}", fmt::join(item.where_all, ", "));
     items.push_back(std::move(item));
   }
   return items;
@@ -182,6 +236,10 @@ std::string render(const std::vector<Item>& items, std::string_view format, std:
                       {"action", it.action},
                       {"where", it.where},
                       {"blocks", it.blocks}});
+      if (!it.rule.empty()) {
+        list.back()["rule"] = it.rule;
+        list.back()["locations"] = it.where_all;
+      }
     }
     return json_text(nlohmann::ordered_json{{"date", format_date(today)}, {"items", list}}, 2) +
            "\n";
