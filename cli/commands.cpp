@@ -124,6 +124,24 @@ cosmetic), then risk, then effort, with blockers before what they block; each wi
 next action.
 )";
 
+constexpr std::string_view kTestUsage =
+    R"(usage: gtmlint test [PATH...] [--today YYYY-MM-DD] [--root DIR]
+
+Runs the workspace's policy test cases: every NAME.test.gtm under PATH (default: the workspace
+root). A case is a small workspace in the golden-case format: the findings it must give written
+as comments under the lines they point at,
+
+    field salesforce.lead.status { type = text }
+    # ^^^^^^^^^^^^^^^^^^^^^^^^^^ error[field-steward]: field salesforce.lead.status has no steward
+
+(`# expect@LINE:COL-LINE:COL: ...` for a finding anywhere, `# --- NAME.gtm` to start another
+file, `# ARGS: check --today 2026-11-01` for the command line, `# EXIT: N`). The case is checked
+together with the workspace's policy, schema and settings blocks, with only the workspace's own
+policies and the compiler's rules selected (unless its ARGS say --select or --ignore); every
+finding must be listed, and nothing else. Test cases are not part of the workspace: `check` and
+`fmt` leave them out. Exit 0 when every case passes, 1 when one fails.
+)";
+
 constexpr std::string_view kExportUsage = R"(usage: gtmlint export [--output FILE] [--root DIR]
 
 Prints the resolved model as JSON (docs/export-format.md): every entity with its attributes,
@@ -192,6 +210,7 @@ constexpr std::array kCommands = {
             &run_graph},
     Command{"debt", "print the prioritised debt backlog", kDebtUsage, &run_debt},
     Command{"export", "print the resolved model as JSON", kExportUsage, &run_export},
+    Command{"test", "run the workspace's policy test cases (NAME.test.gtm)", kTestUsage, &run_test},
     Command{"lsp", "run the language server for editors", kLspUsage, &run_lsp},
     Command{"import", "import a Salesforce DX project as a gtmlint workspace", kImportUsage,
             &run_import},

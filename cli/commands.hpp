@@ -34,5 +34,6 @@ int run_debt(const std::vector<std::string>& args, Io& io);
 int run_export(const std::vector<std::string>& args, Io& io);
 int run_lsp(const std::vector<std::string>& args, Io& io);
 int run_import(const std::vector<std::string>& args, Io& io);
+int run_test(const std::vector<std::string>& args, Io& io);
 
 }  // namespace gtm::cli

@@ -75,7 +75,8 @@ std::vector<Listed> in_workspace(std::vector<Listed> listed, const std::string& 
   }
   std::vector<Listed> kept;
   for (Listed& file : listed) {
-    if (!file.path.starts_with(root) || !file.path.ends_with(".gtm")) continue;
+    if (!file.path.starts_with(root) || !file.path.ends_with(".gtm") || is_test_case(file.path))
+      continue;
     const std::string_view relative = std::string_view(file.path).substr(root.size());
     const auto folders = folders_of(relative);
     const bool outside = std::any_of(folders.begin(), folders.end(), [&](std::string_view f) {

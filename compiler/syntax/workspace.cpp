@@ -70,7 +70,7 @@ std::vector<fs::path> list_workspace_files(const fs::path& root, std::vector<Ski
     } else if (directory && nested_roots && fs::exists(it->path() / "gtmlint.gtm", ec)) {
       nested_roots->push_back(it->path());
       it.disable_recursion_pending();
-    } else if (it->path().extension() == ".gtm") {
+    } else if (it->path().extension() == ".gtm" && !is_test_case(it->path().string())) {
       add_workspace_file(*it, canonical_root, files, skipped);
     }
   }

@@ -32,6 +32,12 @@ struct SkippedFile {
 /// Links to directories are not followed; a link to a file is followed only if the file lies
 /// inside the root (a pull request cannot make gtmlint read outside its workspace). Links that
 /// lead out, dangle or loop go to `skipped`; anything that is not a regular file (a FIFO named
+/// Whether a file is a policy test case (`NAME.test.gtm`, run by `gtmlint test`), which is not part
+/// of the workspace.
+inline bool is_test_case(std::string_view path) {
+  return path.ends_with(".test.gtm");
+}
+
 /// x.gtm, say) is ignored.
 std::vector<fs::path> list_workspace_files(const fs::path& root,
                                            std::vector<SkippedFile>* skipped = nullptr,
