@@ -36,7 +36,7 @@ struct Item {
   std::string title;  ///< `debt duplicate_leads: symptom`
   std::string impact, risk, effort, owner, action, where;
   std::vector<std::string> blocks;
-  std::string rule;                ///< for a row of findings: their rule
+  std::string rule;                    ///< for a row of findings: their rule
   std::vector<std::string> where_all;  ///< for a row of findings: every location
 };
 
@@ -46,7 +46,7 @@ std::string_view impact_of(std::string_view category) {
       {"handoffs", "lead_capture"}, {"nurture", "lead_capture"}, {"integration", "crm_sync"},
       {"automation", "crm_sync"},   {"routing", "routing"},      {"tracking", "attribution"},
       {"reporting", "reporting"},   {"data", "reporting"},       {"ownership", "manual_cleanup"},
-      {"access", "manual_cleanup"}, {"naming", "cosmetic"},      {"compiler", "cosmetic"}};
+      {"access", "manual_cleanup"}, {"naming", "cosmetic"},      {"compiler", "manual_cleanup"}};
   const auto it = kByCategory.find(category);
   return it == kByCategory.end() ? "manual_cleanup" : it->second;
 }
@@ -116,9 +116,9 @@ class Holders {
   }
   EntityId of(Span span) const {
     const std::vector<EntityId>& ids = by_file_[span.file];
-    const auto after = std::upper_bound(ids.begin(), ids.end(), span.begin, [&](auto at, EntityId id) {
-      return at < model_.block_of(id).begin;
-    });
+    const auto after =
+        std::upper_bound(ids.begin(), ids.end(), span.begin,
+                         [&](auto at, EntityId id) { return at < model_.block_of(id).begin; });
     if (after == ids.begin()) return kNoEntity;
     const EntityId id = *(after - 1);
     return span.end <= model_.block_of(id).end ? id : kNoEntity;
@@ -133,7 +133,10 @@ class Holders {
 // rep who still receives leads is a routing problem, not manual cleanup).
 std::string_view impact_at(const Model& model, EntityId holder, std::string_view category) {
   const std::string_view by_category = impact_of(category);
-  if (holder == kNoEntity || model.kind_of(holder).name != "routing") return by_category;
+  if (holder == kNoEntity || model.kind_of(holder).name != "routing" || category == "compiler" ||
+      category == "workarounds and debt") {
+    return by_category;  // a waiver's or a value's form is not about who gets leads
+  }
   return rank(kImpacts, "routing") < rank(kImpacts, by_category) ? "routing" : by_category;
 }
 

@@ -102,6 +102,30 @@ bool run_case(const fs::path& path, const std::string& shared,
 
 }  // namespace
 
+// Errors inside the workspace's policy, schema and settings blocks, printed where they are
+// written: every case would otherwise report them at a copy the user cannot open.
+bool report_shared_errors(const Compilation& c, Io& io) {
+  bool any = false;
+  for (const Diagnostic& d : c.diagnostics.items()) {
+    if (d.severity != Severity::Error || !c.is_user_file(d.span.file)) continue;
+    const File& file = c.files[d.span.file];
+    const bool in_shared =
+        std::any_of(file.top_level.begin(), file.top_level.end(), [&](BlockId id) {
+          const Block& block = file.blocks[id];
+          return (block.kind == "policy" || block.kind == "schema" || block.kind == "settings") &&
+                 d.span.begin >= block.begin && d.span.end <= block.end;
+        });
+    if (!in_shared) continue;
+    const SourceFile& source = c.sources.file(d.span.file);
+    const LineColumn at = source.line_column(d.span.begin);
+    io.err << fmt::format("{}:{}:{}: error[{}]: {}\n", display_path(source.path()), at.line,
+                          at.column, d.rule, d.message);
+    any = true;
+  }
+  if (any) io.err << "gtmlint: the workspace's policies have errors; fix them before testing\n";
+  return any;
+}
+
 int run_test(const std::vector<std::string>& args, Io& io) {
   WorkspaceOptions workspace;
   std::vector<fs::path> paths;
@@ -122,6 +146,7 @@ int run_test(const std::vector<std::string>& args, Io& io) {
     io.err << "gtmlint: no test cases (files named NAME.test.gtm) found; see `gtmlint help test`\n";
     return kExitFailure;
   }
+  if (report_shared_errors(compilation, io)) return kExitFailure;
   const std::string shared = shared_blocks(compilation);
   const std::vector<std::string> selection = default_selection(compilation);
   std::size_t failed = 0;

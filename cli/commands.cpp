@@ -131,15 +131,21 @@ Runs the workspace's policy test cases: every NAME.test.gtm under PATH (default:
 root). A case is a small workspace in the golden-case format: the findings it must give written
 as comments under the lines they point at,
 
-    field salesforce.lead.status { type = text }
-    # ^^^^^^^^^^^^^^^^^^^^^^^^^^ error[field-steward]: field salesforce.lead.status has no steward
+    system salesforce { kind = crm }
+    field salesforce.lead.status { type = text  pii = true }
+    # expect@2:1-2:29: error[field-steward]: PII field salesforce.lead.status has no steward
+    person dana { name = Dana }
+    #                    ^^^^ error[type-mismatch]: expected a text, found `Dana`; text is written in quotes
+    #                    ^^^^ fix: put it in quotes
 
-(`# expect@LINE:COL-LINE:COL: ...` for a finding anywhere, `# --- NAME.gtm` to start another
+(`# expect@LINE:COL-LINE:COL: ...` for a finding anywhere, carets under the line above for one
+from column 3 on, `fix:` lines for the fixes findings offer, `# --- NAME.gtm` to start another
 file, `# ARGS: check --today 2026-11-01` for the command line, `# EXIT: N`). The case is checked
 together with the workspace's policy, schema and settings blocks, with only the workspace's own
 policies and the compiler's rules selected (unless its ARGS say --select or --ignore); every
-finding must be listed, and nothing else. Test cases are not part of the workspace: `check` and
-`fmt` leave them out. Exit 0 when every case passes, 1 when one fails.
+finding and fix must be listed, and nothing else. The workspace's own policies must load without
+errors first (they are reported where they are written). Test cases are not part of the
+workspace: `check` and `fmt` leave them out. Exit 0 when every case passes, 1 when one fails.
 )";
 
 constexpr std::string_view kExportUsage = R"(usage: gtmlint export [--output FILE] [--root DIR]

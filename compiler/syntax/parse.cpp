@@ -193,7 +193,8 @@ struct Action<g::foreign_date> {
                       reading->other_reading ? fmt::format(" (or `{}` {})", *reading->other_reading,
                                                            reading->other_reading_when)
                                              : std::string()));
-      if (!reading->other_reading) d.fix = Fix{span, reading->iso, "write it as YYYY-MM-DD"};
+      if (!reading->other_reading)
+        d.fix = Fix{span, reading->iso, fmt::format("write `{}`", reading->iso)};
     }
     b.push(e);
   }
