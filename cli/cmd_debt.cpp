@@ -74,6 +74,8 @@ Item debt_item(const Compilation& c, EntityId id) {
             text(model, id, "owner"),
             text(model, id, "action"),
             where(c, model.header_span(id)),
+            {},
+            {},
             {}};
   const std::string symptom = text(model, id, "symptom");
   item.title = fmt::format("debt `{}`{}", item.id, symptom.empty() ? "" : ": " + symptom);
@@ -99,6 +101,8 @@ Item workaround_item(const Compilation& c, EntityId id, std::int64_t today) {
             !dated ? "set a review date"
                    : fmt::format("review by {}{}", review->text, overdue ? " (overdue)" : ""),
             where(c, model.header_span(id)),
+            {},
+            {},
             {}};
   const std::string reason = text(model, id, "reason");
   item.title = fmt::format("workaround `{}`{}", item.id, reason.empty() ? "" : ": " + reason);
