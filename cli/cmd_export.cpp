@@ -77,9 +77,12 @@ class Exporter {
         for (ExprId child : file.children(e)) args.push_back(value(file, child));
         return Json{{"call", std::string(e.text)}, {"args", std::move(args)}};
       }
-      case ExprKind::Mapping:
-        return Json{{"from", value(file, file.children(e)[0])},
-                    {"to", value(file, file.children(e)[1])}};
+      case ExprKind::Mapping: {
+        Json mapping{{"from", value(file, file.children(e)[0])},
+                     {"to", value(file, file.children(e)[1])}};
+        if (e.boolean) mapping["both_ways"] = true;
+        return mapping;
+      }
       default:
         return Json{{"condition", std::string(written)}};
     }

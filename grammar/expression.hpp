@@ -1,5 +1,6 @@
-// Expressions (docs/design.md, "The language"): or < and < not < comparison < mapping (`->`) <
-// primary. Every rule starts at a token and stops after its last token; callers place `ws` between.
+// Expressions (docs/design.md, "The language"): or < and < not < comparison < mapping (`->`, `<->`)
+// < primary. Every rule starts at a token and stops after its last token; callers place `ws`
+// between.
 #pragma once
 
 #include "grammar/lexical.hpp"
@@ -38,7 +39,9 @@ struct literal_none : kw_none {};
 struct primary : sor< string_literal, date_literal, foreign_date, duration_literal, number_literal, list, paren,
                       literal_true, literal_false, literal_none, path_or_call > {};
 
-struct mapping_arrow : TAO_PEGTL_STRING( "->" ) {};
+struct mapping_both_ways : TAO_PEGTL_STRING( "<->" ) {};
+struct mapping_one_way : TAO_PEGTL_STRING( "->" ) {};
+struct mapping_arrow : sor< mapping_both_ways, mapping_one_way > {};
 struct mapping_target : primary {};
 struct mapping_tail : seq< ws, mapping_arrow, ws, must< mapping_target > > {};
 struct mapping : seq< primary, opt< mapping_tail > > {};

@@ -11,6 +11,8 @@ void run_routing_multiple_active(const AnalysisContext& context, Diagnostics& di
 void run_routing_unknown_value(const AnalysisContext& context, Diagnostics& diagnostics);
 void run_value_lookalike(const AnalysisContext& context, Diagnostics& diagnostics);
 void run_nurture_suppression(const AnalysisContext& context, Diagnostics& diagnostics);
+void run_sync_broad_scope(const AnalysisContext& context, Diagnostics& diagnostics);
+void run_sync_type_mismatch(const AnalysisContext& context, Diagnostics& diagnostics);
 void run_field_usage(const AnalysisContext& context, Diagnostics& diagnostics);
 void run_duplicates(const AnalysisContext& context, Diagnostics& diagnostics);
 

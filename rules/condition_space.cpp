@@ -61,6 +61,30 @@ AtomSet AtomSet::minus(const AtomSet& other) const {
 ConditionSpace::ConditionSpace(const Model& model, std::string_view object, TextCase mode)
     : model_(model), current_(&model), object_(object), text_(mode) {}
 
+void ConditionSpace::link_object(std::string_view object,
+                                 const std::vector<std::pair<EntityId, EntityId>>& same) {
+  linked_objects_.emplace_back(object);
+  for (const auto& [a, b] : same) {
+    // Fields of this space's own object stay themselves; the other side becomes one of them.
+    const EntityId keep = canonical(is_field_of(model_.entities[b].name, object_) ? b : a);
+    const EntityId other = keep == canonical(a) ? canonical(b) : canonical(a);
+    if (other != keep) same_as_[other] = keep;
+  }
+}
+
+EntityId ConditionSpace::canonical(EntityId field) const {
+  for (auto it = same_as_.find(field); it != same_as_.end(); it = same_as_.find(field)) {
+    field = it->second;
+  }
+  return field;
+}
+
+bool ConditionSpace::in_space(std::string_view path) const {
+  if (is_field_of(path, object_)) return true;
+  return std::any_of(linked_objects_.begin(), linked_objects_.end(),
+                     [&](const std::string& object) { return is_field_of(path, object); });
+}
+
 // Atom layout: picklist: values, then (multi-select) "several values", then empty. Bool: true,
 // false, empty. Text: constants, any other value, any other value starting with each prefix,
 // empty. Number and date with points p0 < ... < pk-1: below p0, p0, between p0 and p1, p1, ...,
@@ -81,8 +105,9 @@ std::size_t ConditionSpace::atom_count(const Field& field) const {
 }
 
 std::optional<std::size_t> ConditionSpace::field_index(const File& file, ExprId reference) const {
-  const EntityId entity = current_->target(file.id, reference);
+  EntityId entity = current_->target(file.id, reference);
   if (entity == kNoEntity) return std::nullopt;
+  if (current_ == &model_) entity = canonical(entity);
   const std::string_view path = current_->entities[entity].name;
   for (std::size_t i = 0; i < fields_.size(); ++i) {
     if (fields_[i].dim != Dim::Value) continue;
@@ -160,17 +185,20 @@ Bounds ConditionSpace::bounds(const File& file, ExprId condition) const {
 // The Value dimension of the field a reference names, declared on first sight; nullopt if the
 // reference names no field of this space's object.
 std::optional<std::size_t> ConditionSpace::ensure_field(const File& file, ExprId reference) {
-  const EntityId entity = current_->target(file.id, reference);
+  EntityId entity = current_->target(file.id, reference);
   if (entity == kNoEntity) return std::nullopt;
+  if (current_ == &model_) entity = canonical(entity);
   const std::string_view path = current_->entities[entity].name;
-  if (!is_field_of(path, object_)) return std::nullopt;
+  if (!in_space(path)) return std::nullopt;
   auto index = field_index(file, reference);
   const FieldValues values = field_values(*current_, entity);
   if (!index) {
     Field field;
     field.entity = current_ == &model_ ? entity : kNoEntity;
     field.path = std::string(path);
-    field.name = field.path.substr(field.path.rfind('.') + 1);
+    // A linked object's field is named in full: both objects may have one of that name.
+    field.name =
+        is_field_of(path, object_) ? field.path.substr(field.path.rfind('.') + 1) : field.path;
     field.kind = values.kind;
     field.multi = values.multi;
     fields_.push_back(std::move(field));

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -84,6 +85,12 @@ struct Bounds {
 class ConditionSpace {
  public:
   ConditionSpace(const Model& model, std::string_view object, TextCase mode);
+
+  /// Lets conditions read the fields of another object whose records are the same people (a
+  /// sync copies between them: nurtures on hubspot.contact and salesforce.lead). `same` pairs a
+  /// field of either object with one it is kept equal to; other fields are independent. Call
+  /// before `collect`.
+  void link_object(std::string_view object, const std::vector<std::pair<EntityId, EntityId>>& same);
 
   /// Registers the fields and constants of a condition (call for all before `region`).
   void collect(const File& file, ExprId condition);
@@ -160,6 +167,8 @@ class ConditionSpace {
   Region text_boxes(std::size_t index) const;
   Region multi_boxes(std::size_t index) const;
   const Box& example_box(const Region& region) const;
+  bool in_space(std::string_view path) const;
+  EntityId canonical(EntityId field) const;
   std::vector<std::size_t> example_point(const Region& region, std::vector<bool>& left_out) const;
   std::vector<std::size_t> preference(const Field& field) const;
   bool holds(const Region& region, const std::vector<std::size_t>& point) const;
@@ -177,6 +186,9 @@ class ConditionSpace {
   /// The model whose file is being read: model_, or another version's during collect/region.
   mutable const Model* current_;
   std::string object_;
+  std::vector<std::string> linked_objects_;  ///< link_object
+  /// A field of a linked object (or of this one) -> the field it is kept equal to.
+  std::unordered_map<EntityId, EntityId> same_as_;
   TextMatch text_;
   std::vector<Field> fields_;
   mutable std::optional<Region> everything_;  ///< realizable(), once collection is over

@@ -76,7 +76,7 @@ class MapBuilder {
     const std::size_t count = fields ? model_.file_of(id).exprs[fields->value].child_count : 0;
     std::string label = fmt::format("sync {}", model_.display_name(id));
     if (count > 0) label += fmt::format(" ({} field{})", count, count == 1 ? "" : "s");
-    if (is_bidirectional(model_, id)) label += ", both ways";
+    if (sync_directions(model_, id).any_both_ways) label += ", both ways";
     link(ref(model_, id, "from"), ref(model_, id, "to"), label);
     link(id, ref(model_, id, "to"), "", true);
   }

@@ -32,7 +32,7 @@ class Indexer {
 
   void entity(EntityId id) {
     const File& file = model_.file_of(id);
-    both_ways_ = is_bidirectional(model_, id);
+    directions_ = sync_directions(model_, id);
     by_ = top_level(model_, id);
     for (const AttrSlot& slot : model_.slots_of(id)) {
       const Attribute& a = file.attributes[slot.attribute];
@@ -67,7 +67,7 @@ class Indexer {
       const auto sides = file.children(e);
       record(file, sides[0], Role::Read);
       record(file, sides[1], Role::Write);
-      if (both_ways_) {
+      if (directions_.copies_back(e)) {
         record(file, sides[0], Role::Write);
         record(file, sides[1], Role::Read);
       }
@@ -79,7 +79,7 @@ class Indexer {
   const Model& model_;
   DataFlow& flow_;
   EntityId by_ = kNoEntity;
-  bool both_ways_ = false;
+  SyncDirections directions_;
 };
 
 }  // namespace

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string_view>
+#include <vector>
 
 #include "compiler/semantics/model.hpp"
 
@@ -24,10 +26,66 @@ inline bool is_active(const Model& model, EntityId id) {
   return !active || active->kind != ExprKind::Bool || active->boolean;
 }
 
-/// A sync that says `bidirectional = true` reads and writes both of its systems.
-inline bool is_bidirectional(const Model& model, EntityId sync) {
-  const Expr* both = model.attr_expr(sync, "bidirectional");
-  return both && both->kind == ExprKind::Bool && both->boolean;
+/// How a sync copies each of its mappings. `a <-> b` copies both ways and `a -> b` one way; a sync
+/// that says `bidirectional = true` and writes no `<->` copies every `->` both ways (the arrows
+/// decide as soon as one of them says `<->`).
+struct SyncDirections {
+  bool any_both_ways = false;     ///< some mapping copies back
+  bool every_arrow_both = false;  ///< `bidirectional = true` and no `<->`: each `->` copies back
+
+  bool copies_back(const Expr& mapping) const { return every_arrow_both || mapping.boolean; }
+};
+
+/// The items of an attribute written as one item or as a list (`scopes = "crm"` is one scope).
+inline std::span<const ExprId> items_of(const Model& model, EntityId id, std::string_view name) {
+  const Attribute* attribute = model.attr(id, name);
+  if (!attribute) return {};
+  const File& file = model.file_of(id);
+  const Expr& value = file.exprs[attribute->value];
+  return value.kind == ExprKind::List ? file.children(value)
+                                      : std::span<const ExprId>(&attribute->value, 1);
+}
+
+/// The `fields` of a sync: its mappings (and whatever else was written there).
+inline std::span<const ExprId> sync_mappings(const Model& model, EntityId sync) {
+  return items_of(model, sync, "fields");
+}
+
+/// One mapping of a sync whose two sides are fields.
+struct FieldCopy {
+  EntityId from = kNoEntity, to = kNoEntity;
+  ExprId mapping = 0;
+};
+
+inline std::vector<FieldCopy> field_copies(const Model& model, EntityId sync) {
+  std::vector<FieldCopy> copies;
+  const File& file = model.file_of(sync);
+  const auto is_field = [&](EntityId id) {
+    return id != kNoEntity && model.kind_of(id).name_space == "fields";
+  };
+  for (ExprId item : sync_mappings(model, sync)) {
+    const Expr& mapping = file.exprs[item];
+    if (mapping.kind != ExprKind::Mapping) continue;
+    const auto sides = file.children(mapping);
+    const FieldCopy copy{model.target(file.id, sides[0]), model.target(file.id, sides[1]), item};
+    if (is_field(copy.from) && is_field(copy.to)) copies.push_back(copy);
+  }
+  return copies;
+}
+
+inline SyncDirections sync_directions(const Model& model, EntityId sync) {
+  SyncDirections directions;
+  const File& file = model.file_of(sync);
+  for (ExprId item : sync_mappings(model, sync)) {
+    const Expr& e = file.exprs[item];
+    directions.any_both_ways |= e.kind == ExprKind::Mapping && e.boolean;
+  }
+  const Expr* bidirectional = model.attr_expr(sync, "bidirectional");
+  const bool declared =
+      bidirectional && bidirectional->kind == ExprKind::Bool && bidirectional->boolean;
+  directions.every_arrow_both = declared && !directions.any_both_ways;
+  directions.any_both_ways |= declared;
+  return directions;
 }
 
 /// Whether an entity runs: neither it nor a block around it says `active = false`. Rules that only

@@ -1,5 +1,7 @@
-// nurture-suppression: two active nurtures on one object whose enrollments share a contact,
-// neither suppressing the other, with an example contact.
+// nurture-suppression: two active nurtures whose enrollments share a contact, neither suppressing
+// the other, with an example contact. Nurtures on one object share contacts; so do nurtures on
+// two objects a sync copies between (hubspot.contact and salesforce.lead hold the same people),
+// with each mapped pair of fields holding one value.
 #include <fmt/format.h>
 
 #include <map>
@@ -8,6 +10,7 @@
 #include "rules/condition_space.hpp"
 #include "rules/facts.hpp"
 #include "rules/rule_table.hpp"
+#include "rules/synced_objects.hpp"
 #include "rules/text_match.hpp"
 
 namespace gtm::rules {
@@ -24,9 +27,17 @@ bool suppresses(const Model& model, EntityId nurture, EntityId other) {
   return false;
 }
 
-void check_object(const Model& model, std::string_view object,
-                  const std::vector<EntityId>& nurtures, Diagnostics& diagnostics) {
+std::string_view object_of(const Model& model, EntityId nurture) {
+  return model.attr_expr(nurture, "object")->text;
+}
+
+void check_group(const Model& model, const ObjectGroup& group,
+                 const std::vector<EntityId>& nurtures, Diagnostics& diagnostics) {
+  const std::string_view object = object_of(model, nurtures.front());
   ConditionSpace space(model, object, text_case_of(model, nurtures.front(), object));
+  for (std::string_view other : group.objects) {
+    if (other != object) space.link_object(other, group.same_fields);
+  }
   for (EntityId id : nurtures) space.collect(model.file_of(id), model.attr(id, "enroll")->value);
   std::vector<std::optional<Region>> regions;
   for (EntityId id : nurtures) {
@@ -39,13 +50,22 @@ void check_object(const Model& model, std::string_view object,
       if (suppresses(model, a, b) || suppresses(model, b, a)) continue;
       const Region shared = ConditionSpace::intersect(*regions[i], *regions[j]);
       if (shared.empty()) continue;
+      const bool across = object_of(model, a) != object_of(model, b);
       Diagnostic& d = diagnostics.report(
           kNurtureSuppression, model.header_span(b),
-          fmt::format("nurtures `{}` and `{}` can both enroll a contact with {}, and neither "
+          fmt::format("nurtures `{}` and `{}` can both enroll a contact with {}{}, and neither "
                       "suppresses the other",
-                      model.display_name(a), model.display_name(b), space.example(shared)));
+                      model.display_name(a), model.display_name(b), space.example(shared),
+                      across ? fmt::format(" (in `{}` and, synced, in `{}`)", object_of(model, a),
+                                           object_of(model, b))
+                             : ""));
       d.notes.push_back({model.header_span(a),
                          fmt::format("`{}` enrolls the same contact", model.display_name(a))});
+      if (across) {
+        const EntityId sync = group.sync_between(model, object_of(model, a), object_of(model, b));
+        d.notes.push_back({model.header_span(sync),
+                           "this sync copies between the objects: one contact is in both"});
+      }
       d.help = fmt::format(
           "add `suppress = [{}]` to `{}` (or the reverse), or make the "
           "enrollments exclusive",
@@ -59,7 +79,8 @@ void check_object(const Model& model, std::string_view object,
 void run_nurture_suppression(const AnalysisContext& context, Diagnostics& diagnostics) {
   const Model& model = context.model;
   start_region_budget();
-  std::map<std::string_view, std::vector<EntityId>> by_object;
+  SyncedObjects synced(model);
+  std::map<std::size_t, std::vector<EntityId>> by_group;
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     const Entity& entity = model.entities[id];
     if (entity.from_stdlib || entity.has_error || model.kind_of(id).name != "nurture") continue;
@@ -68,15 +89,16 @@ void run_nurture_suppression(const AnalysisContext& context, Diagnostics& diagno
         !is_active(model, id)) {
       continue;
     }
-    by_object[object->text].push_back(id);
+    by_group[synced.group_of(object->text)].push_back(id);
   }
-  for (const auto& [object, nurtures] : by_object) {
+  for (const auto& [group, nurtures] : by_group) {
     try {
-      check_object(model, object, nurtures, diagnostics);
+      check_group(model, synced.group(group), nurtures, diagnostics);
     } catch (const RegionTooLarge& why) {
-      report_analysis_budget(diagnostics, model.header_span(nurtures.front()),
-                             fmt::format("the enrollment of the nurtures on `{}`", object),
-                             "nurture-suppression", why);
+      report_analysis_budget(
+          diagnostics, model.header_span(nurtures.front()),
+          fmt::format("the enrollment of the nurtures on `{}`", object_of(model, nurtures.front())),
+          "nurture-suppression", why);
     }
   }
 }

@@ -38,6 +38,8 @@ Registry make_registry() {
   registry.add({info(kRoutingUnknownValue)}, &run_routing_unknown_value);
   registry.add({info(kRoutingValueLookalike)}, &run_value_lookalike);
   registry.add({info(kNurtureSuppression)}, &run_nurture_suppression);
+  registry.add({info(kSyncBroadScope)}, &run_sync_broad_scope);
+  registry.add({info(kSyncTypeMismatch)}, &run_sync_type_mismatch);
   registry.add(
       {info(kSyncWriteConflict), info(kFieldDead), info(kFieldGhost), info(kFieldDeprecatedInUse)},
       &run_field_usage);

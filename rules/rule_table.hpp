@@ -49,6 +49,11 @@ inline constexpr Rule kSyncWriteConflict{
     "sync-write-conflict", "integration", Severity::Error,
     "a field written by several syncs, automations or forms declares a "
     "source_of_truth"};
+inline constexpr Rule kSyncBroadScope{"sync-broad-scope", "integration", Severity::Warning,
+                                      "a sync does not hold full, admin or wildcard API scopes"};
+inline constexpr Rule kSyncTypeMismatch{
+    "sync-type-mismatch", "integration", Severity::Warning,
+    "a sync copies each field into one that holds its type and picklist values"};
 inline constexpr Rule kFieldDead{"field-dead", "data", Severity::Info,
                                  "no field is written but never read"};
 inline constexpr Rule kFieldGhost{"field-ghost", "data", Severity::Info,

@@ -505,7 +505,7 @@ class Printer {
       case ExprKind::Or:
         return joined(e, " or ");
       case ExprKind::Mapping:
-        return joined(e, " -> ");
+        return joined(e, e.boolean ? " <-> " : " -> ");
       case ExprKind::Compare:
         return joined(e, fmt::format(" {} ", compare_op_text(e.op)));
       default:

@@ -50,7 +50,8 @@ class Comparer {
     const Expr& q = b_.exprs[y];
     const auto ps = a_.children(p);
     const auto qs = b_.children(q);
-    if (p.kind != q.kind || p.op != q.op || p.text != q.text || ps.size() != qs.size()) {
+    if (p.kind != q.kind || p.op != q.op || p.boolean != q.boolean || p.text != q.text ||
+        ps.size() != qs.size()) {
       return false;
     }
     for (std::size_t i = 0; i < ps.size(); ++i) {

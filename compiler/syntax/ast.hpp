@@ -33,7 +33,7 @@ enum class ExprKind : std::uint8_t {
   And,
   Or,
   Compare,
-  Mapping,  ///< `a -> b`
+  Mapping,  ///< `a -> b`, or `a <-> b` (both ways)
 };
 
 enum class CompareOp : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge, In, NotIn };
@@ -56,7 +56,7 @@ struct Expr {
   ExprKind kind = ExprKind::None;
   CompareOp op = CompareOp::Eq;  ///< for Compare
   bool valid = true;             ///< false for a literal already reported (e.g. 2026-13-45)
-  bool boolean = false;          ///< for Bool
+  bool boolean = false;          ///< for Bool; for Mapping: written `<->` (both ways)
   std::uint32_t begin = 0, end = 0;
   /// String: decoded value; Reference: the path as written; Call: the function name;
   /// Number, Date, Duration: the literal as written.

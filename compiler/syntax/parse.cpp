@@ -321,7 +321,21 @@ struct BinaryAction {
   }
 };
 template <>
-struct Action<g::mapping_tail> : BinaryAction<ExprKind::Mapping> {};
+struct Action<g::mapping_one_way> {
+  static void apply0(ParseBuilder& b) { b.arrows.push_back(false); }
+};
+template <>
+struct Action<g::mapping_both_ways> {
+  static void apply0(ParseBuilder& b) { b.arrows.push_back(true); }
+};
+template <>
+struct Action<g::mapping_tail> {
+  static void apply0(ParseBuilder& b) {
+    BinaryAction<ExprKind::Mapping>::apply0(b);
+    b.file.exprs[b.operands.back()].boolean = b.arrows.back();
+    b.arrows.pop_back();
+  }
+};
 template <>
 struct Action<g::and_tail> : BinaryAction<ExprKind::And> {};
 template <>

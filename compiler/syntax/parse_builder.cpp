@@ -56,6 +56,7 @@ void ParseBuilder::abandon(std::uint32_t error_offset, bool header_read) {
   commit_starts.clear();
   marks.clear();
   ops.clear();
+  arrows.clear();
   depth = 0;
 }
 
@@ -99,6 +100,7 @@ void ParseBuilder::rewind(const Mark& mark) {
   commit_starts.clear();
   marks.clear();
   ops.clear();
+  arrows.clear();
   depth = 0;
   file.blocks.resize(mark.blocks);
   file.attributes.resize(mark.attributes);

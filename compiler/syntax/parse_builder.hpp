@@ -29,6 +29,7 @@ struct ParseBuilder {
   std::vector<ExprId> operands;
   std::vector<std::size_t> marks;  ///< operand-stack heights where a list or call began
   std::vector<CompareOp> ops;
+  std::vector<bool> arrows;  ///< per open mapping: whether it was written `<->`
   std::vector<Frame> frames;
   std::vector<Member> member_stack;
 

@@ -1,0 +1,83 @@
+// Grouping objects by the syncs between them.
+#include "rules/synced_objects.hpp"
+
+#include <map>
+
+#include "rules/facts.hpp"
+
+namespace gtm::rules {
+
+namespace {
+
+std::string_view object_of_field(std::string_view path) {
+  const std::size_t dot = path.rfind('.');
+  return dot == std::string_view::npos ? std::string_view() : path.substr(0, dot);
+}
+
+// Union-find over object names.
+class Joins {
+ public:
+  std::string_view root(std::string_view object) {
+    auto it = parent_.try_emplace(object, object).first;
+    while (it->second != it->first) it = parent_.find(it->second);
+    return it->first;
+  }
+  void join(std::string_view a, std::string_view b) { parent_[root(a)] = root(b); }
+
+ private:
+  std::map<std::string_view, std::string_view> parent_;
+};
+
+struct Link {
+  EntityId sync, from, to;
+};
+
+}  // namespace
+
+SyncedObjects::SyncedObjects(const Model& model) {
+  const KindId sync_kind = model.schema.find_top_level("sync");
+  if (sync_kind == kNoKind) return;
+  Joins joins;
+  std::vector<Link> links;
+  for (EntityId id = 0; id < model.entities.size(); ++id) {
+    const Entity& entity = model.entities[id];
+    if (entity.kind != sync_kind || entity.from_stdlib || entity.has_error) continue;
+    for (const FieldCopy& copy : field_copies(model, id)) {
+      const std::string_view a = object_of_field(model.entities[copy.from].name);
+      const std::string_view b = object_of_field(model.entities[copy.to].name);
+      if (a == b) continue;
+      joins.join(a, b);
+      links.push_back({id, copy.from, copy.to});
+    }
+  }
+  for (const Link& link : links) {
+    const std::string_view object = object_of_field(model.entities[link.from].name);
+    ObjectGroup& group = groups_[group_of(joins.root(object))];
+    group.same_fields.emplace_back(link.from, link.to);
+    group.syncs.push_back(link.sync);
+    for (const EntityId field : {link.from, link.to}) {
+      const std::string_view member = object_of_field(model.entities[field].name);
+      if (index_.emplace(member, index_.at(joins.root(object))).second) {
+        group.objects.push_back(member);
+      }
+    }
+  }
+}
+
+EntityId ObjectGroup::sync_between(const Model& model, std::string_view a,
+                                   std::string_view b) const {
+  for (std::size_t i = 0; i < same_fields.size(); ++i) {
+    const std::string_view from = object_of_field(model.entities[same_fields[i].first].name);
+    const std::string_view to = object_of_field(model.entities[same_fields[i].second].name);
+    if ((from == a && to == b) || (from == b && to == a)) return syncs[i];
+  }
+  return syncs.empty() ? kNoEntity : syncs.front();
+}
+
+std::size_t SyncedObjects::group_of(std::string_view object) {
+  const auto [it, added] = index_.emplace(object, groups_.size());
+  if (added) groups_.push_back(ObjectGroup{{object}, {}, {}});
+  return it->second;
+}
+
+}  // namespace gtm::rules
