@@ -13,6 +13,7 @@ void run_value_lookalike(const AnalysisContext& context, Diagnostics& diagnostic
 void run_nurture_suppression(const AnalysisContext& context, Diagnostics& diagnostics);
 void run_sync_broad_scope(const AnalysisContext& context, Diagnostics& diagnostics);
 void run_sync_type_mismatch(const AnalysisContext& context, Diagnostics& diagnostics);
+void run_dashboard_freshness(const AnalysisContext& context, Diagnostics& diagnostics);
 void run_field_usage(const AnalysisContext& context, Diagnostics& diagnostics);
 void run_duplicates(const AnalysisContext& context, Diagnostics& diagnostics);
 

@@ -1,5 +1,5 @@
-// Who writes and who reads each field: syncs (`a -> b` reads a and writes b; both ways when
-// bidirectional), automations (`reads`, `writes`), forms (`writes`, `hidden`, `required`), and
+// Who writes and who reads each field: syncs (`a -> b` reads a and writes b; `a <-> b` both ways,
+// as rules/facts.hpp's sync_directions says), automations (`reads`, `writes`), forms (`writes`, `hidden`, `required`), and
 // everything that names a field in a condition or a list of sources. Mentions (`affects`,
 // `blocks`) are neither. Shared by the data-flow rules, `graph` and `export`.
 #pragma once

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "compiler/semantics/model.hpp"
@@ -86,6 +87,36 @@ inline SyncDirections sync_directions(const Model& model, EntityId sync) {
   directions.every_arrow_both = declared && !directions.any_both_ways;
   directions.any_both_ways |= declared;
   return directions;
+}
+
+/// How long data may wait for a sync's next run, from its `schedule`: a duration between runs, or
+/// one of the words (`real_time` 0, `hourly`, `daily`, `weekly`, `monthly` as 30 days).
+struct SyncInterval {
+  enum class Kind { Minutes, Manual, Unstated };  ///< Unstated: no schedule, or free text
+  Kind kind = Kind::Unstated;
+  std::int64_t minutes = 0;
+  std::string_view written;  ///< the schedule as written, for messages
+};
+
+inline SyncInterval sync_interval(const Model& model, EntityId sync) {
+  const Expr* schedule = model.attr_expr(sync, "schedule");
+  if (!schedule) return {};
+  const std::string_view written =
+      model.file_of(sync).source->text().substr(schedule->begin, schedule->end - schedule->begin);
+  if (schedule->kind == ExprKind::Duration && schedule->valid) {
+    return {SyncInterval::Kind::Minutes, schedule->integer, written};
+  }
+  if (schedule->kind != ExprKind::Reference) return {SyncInterval::Kind::Unstated, 0, written};
+  constexpr std::pair<std::string_view, std::int64_t> kWords[] = {{"real_time", 0},
+                                                                  {"hourly", 60},
+                                                                  {"daily", 24 * 60},
+                                                                  {"weekly", 7 * 24 * 60},
+                                                                  {"monthly", 30 * 24 * 60}};
+  for (const auto& [word, minutes] : kWords) {
+    if (schedule->text == word) return {SyncInterval::Kind::Minutes, minutes, written};
+  }
+  if (schedule->text == "manual") return {SyncInterval::Kind::Manual, 0, written};
+  return {SyncInterval::Kind::Unstated, 0, written};
 }
 
 /// Whether an entity runs: neither it nor a block around it says `active = false`. Rules that only

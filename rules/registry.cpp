@@ -40,6 +40,7 @@ Registry make_registry() {
   registry.add({info(kNurtureSuppression)}, &run_nurture_suppression);
   registry.add({info(kSyncBroadScope)}, &run_sync_broad_scope);
   registry.add({info(kSyncTypeMismatch)}, &run_sync_type_mismatch);
+  registry.add({info(kDashboardFreshness)}, &run_dashboard_freshness);
   registry.add(
       {info(kSyncWriteConflict), info(kFieldDead), info(kFieldGhost), info(kFieldDeprecatedInUse)},
       &run_field_usage);

@@ -54,6 +54,9 @@ inline constexpr Rule kSyncBroadScope{"sync-broad-scope", "integration", Severit
 inline constexpr Rule kSyncTypeMismatch{
     "sync-type-mismatch", "integration", Severity::Warning,
     "a sync copies each field into one that holds its type and picklist values"};
+inline constexpr Rule kDashboardFreshness{
+    "dashboard-freshness", "reporting", Severity::Warning,
+    "the syncs behind a dashboard run at least as often as its `freshness` asks"};
 inline constexpr Rule kFieldDead{"field-dead", "data", Severity::Info,
                                  "no field is written but never read"};
 inline constexpr Rule kFieldGhost{"field-ghost", "data", Severity::Info,

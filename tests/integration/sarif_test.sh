@@ -23,7 +23,7 @@ node "$here/validate_sarif.js" "$work/acme.sarif" "$work/clean.sarif"
 node -e '
   const log = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
   const results = log.runs[0].results;
-  if (results.length !== 34) { console.log(`expected 34 results, got ${results.length}`); process.exit(1); }
+  if (results.length !== 35) { console.log(`expected 35 results, got ${results.length}`); process.exit(1); }
   if (!results.some((r) => (r.relatedLocations || []).length > 0)) { console.log("no relatedLocations"); process.exit(1); }
   if (!results.every((r) => r.locations[0].physicalLocation.artifactLocation.uri.startsWith("examples/acme/"))) {
     console.log("uris are not relative to the repository root"); process.exit(1);
