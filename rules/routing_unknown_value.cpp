@@ -65,7 +65,8 @@ void run_routing_unknown_value(const AnalysisContext& context, Diagnostics& diag
   const Model& model = context.model;
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     const Entity& entity = model.entities[id];
-    if (entity.from_stdlib || entity.kind == Schema::kUnknownKind) continue;
+    // Switched-off configuration matches nothing, so a value it never matches changes nothing.
+    if (entity.from_stdlib || entity.kind == Schema::kUnknownKind || !in_use(model, id)) continue;
     const KindSchema& kind = model.kind_of(id);
     const File& file = model.file_of(id);
     for (const AttrSlot& slot : model.slots_of(id)) {

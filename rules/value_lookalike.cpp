@@ -140,8 +140,9 @@ void run_value_lookalike(const AnalysisContext& context, Diagnostics& diagnostic
   LookalikeCheck check(model, diagnostics);
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     const Entity& entity = model.entities[id];
-    if (entity.from_stdlib || entity.kind == Schema::kUnknownKind || entity.parent != kNoEntity) {
-      continue;
+    if (entity.from_stdlib || entity.kind == Schema::kUnknownKind || entity.parent != kNoEntity ||
+        !in_use(model, id)) {
+      continue;  // switched-off configuration matches nothing
     }
     check.check(id);
   }
