@@ -13,7 +13,6 @@ namespace gtm {
 /// Binds every top-level block (except `schema` blocks) of `files`; `model.schema` must be
 /// loaded. Files whose id is below `first_user_file` are the embedded stdlib. A single value
 /// written where the schema wants a list becomes a one-item list in the file's tree.
-void bind(Model& model, std::vector<File>& files, FileId first_user_file,
-          Diagnostics& diagnostics);
+void bind(Model& model, std::vector<File>& files, FileId first_user_file, Diagnostics& diagnostics);
 
 }  // namespace gtm

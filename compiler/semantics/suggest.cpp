@@ -150,13 +150,26 @@ bool abbreviates(std::string_view word, std::string_view phrase) {
   return true;
 }
 
+bool is_acronym_of(std::string_view acronym, std::string_view phrase) {
+  const std::vector<std::string_view> words = pieces(phrase);
+  if (words.size() < 2 || acronym.size() < words.size() || acronym.size() > words.size() + 1 ||
+      std::any_of(acronym.begin(), acronym.end(), is_separator)) {
+    return false;
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (lower_ascii(acronym[i]) != lower_ascii(words[i][0])) return false;
+  }
+  return true;
+}
+
 std::optional<std::string> closest_or_expansion(std::string_view word,
                                                 const std::vector<std::string_view>& candidates) {
   std::optional<std::string> expansion;
   for (std::string_view candidate : candidates) {
     const bool begins = word.size() >= 3 && candidate.size() > word.size() &&
                         starts_with_ignoring_case(candidate, word);  // `warn` -> `warning`
-    if (!begins && !abbreviates(word, candidate)) continue;
+    // `warn` -> `warning`, `sdr_mgr` -> `sdr_manager`, `marketing_automation` -> `map`
+    if (!begins && !abbreviates(word, candidate) && !is_acronym_of(candidate, word)) continue;
     if (expansion) return closest(word, candidates);  // ambiguous
     expansion = std::string(candidate);
   }

@@ -68,6 +68,10 @@ std::optional<std::string> closest(std::string_view word,
 /// every word of `phrase` used: `FinServ` and `Fin Serv` abbreviate "Financial Services".
 bool abbreviates(std::string_view word, std::string_view phrase);
 
+/// Whether `acronym` is made of the first letters of the words of `phrase`, perhaps with one more
+/// letter (`map` for `marketing_automation`, `cdp` for `customer_data_platform`).
+bool is_acronym_of(std::string_view acronym, std::string_view phrase);
+
 /// The candidate `word` abbreviates (`FinServ`) or begins (`warn`, three letters or more), if
 /// exactly one; else `closest`.
 std::optional<std::string> closest_or_expansion(std::string_view word,

@@ -70,7 +70,10 @@ class TypeChecker {
       for (const AttrSlot& slot : model_.slots_of(id)) {
         const AttrSchema& attr = slot.attr == kAnyAttr ? *kind.any_attr : kind.attrs[slot.attr];
         const File& file = model_.file_of(id);
-        check(file, file.attributes[slot.attribute].value, attr.type, id);
+        const ExprId value = file.attributes[slot.attribute].value;
+        // `owner = none` says in so many words that it is not set (owner-required then says so).
+        if (file.exprs[value].kind == ExprKind::None && !attr.required) continue;
+        check(file, value, attr.type, id);
       }
       check_path_root(id, entity.kind, kind);
     }
@@ -82,7 +85,10 @@ class TypeChecker {
     std::string message =
         fmt::format("expected {}, found {}", describe_type(type), describe_expr(e));
     Diagnostic& d = diagnostics_.report(compiler_rule::kTypeMismatch, file.span_of(e), "");
-    if (e.kind == ExprKind::Reference && accepts_text(type)) {
+    if (auto hint = hint_for(type, e)) {
+      message += fmt::format("; {}", hint->advice);
+      d.fix = Fix{file.span_of(e), hint->replacement, fmt::format("write `{}`", hint->replacement)};
+    } else if (e.kind == ExprKind::Reference && accepts_text(type)) {
       message += "; text is written in quotes";
       d.fix = Fix{file.span_of(e), fmt::format("\"{}\"", e.text), "put it in quotes"};
     } else if (type.kind == TypeKind::List && e.kind != ExprKind::List) {
@@ -90,9 +96,6 @@ class TypeChecker {
       const std::string_view written =
           model_.files[file.id]->source->text().substr(e.begin, e.end - e.begin);
       d.fix = Fix{file.span_of(e), fmt::format("[{}]", written), "put it in a list"};
-    } else if (auto hint = hint_for(type, e)) {
-      message += fmt::format("; {}", hint->advice);
-      d.fix = Fix{file.span_of(e), hint->replacement, fmt::format("write `{}`", hint->replacement)};
     }
     d.message = std::move(message);
   }
@@ -161,6 +164,8 @@ class TypeChecker {
         return;
       case TypeKind::OneOf:
         if (const Type* word = enum_naming(type, e)) return check(file, id, *word, owner);
+        // A name that reads as another alternative (`every_15_minutes` for `15m`) says so.
+        if (e.kind == ExprKind::Reference && hint_for(type, e)) return mismatch(file, e, type);
         // A name is a reference unless an enum alternative lists it (`keep_owner` vs `ana`);
         // an enum takes other names only when nothing else does (for its did-you-mean).
         for (const bool enums : {false, true}) {

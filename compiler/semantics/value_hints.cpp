@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -73,7 +74,24 @@ std::optional<ValueHint> date_hint(const Expr& found) {
   return std::nullopt;
 }
 
+// `every_15_minutes`, `every_hour`, `4_hours`: a cadence written as a name.
+std::optional<std::string> duration_named(std::string_view name) {
+  std::string words(name);
+  std::replace(words.begin(), words.end(), '_', ' ');
+  std::string_view rest = words;
+  if (lower_ascii(rest.substr(0, 6)) == "every ") rest.remove_prefix(6);
+  if (!rest.empty() && (rest[0] < '0' || rest[0] > '9')) {
+    return duration_in(fmt::format("1 {}", rest));  // `every_hour` is every 1 hour
+  }
+  return duration_in(rest);
+}
+
 std::optional<ValueHint> duration_hint(const Expr& found) {
+  if (found.kind == ExprKind::Reference) {
+    const auto token = duration_named(found.text);
+    if (!token) return std::nullopt;
+    return ValueHint{fmt::format("durations are written `{}`", *token), *token};
+  }
   if (found.kind == ExprKind::String) {
     const auto token = duration_in(found.text);
     if (!token) return std::nullopt;

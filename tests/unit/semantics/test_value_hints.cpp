@@ -1,6 +1,7 @@
 // What a value of the wrong form meant (compiler/semantics/value_hints.hpp).
 #include <catch2/catch.hpp>
 
+#include "compiler/semantics/suggest.hpp"
 #include "compiler/semantics/value_hints.hpp"
 
 namespace {
@@ -17,6 +18,13 @@ gtm::Expr number(std::string_view literal, double value) {
   e.kind = gtm::ExprKind::Number;
   e.text = literal;
   e.number = value;
+  return e;
+}
+
+gtm::Expr name(std::string_view value) {
+  gtm::Expr e;
+  e.kind = gtm::ExprKind::Reference;
+  e.text = value;
   return e;
 }
 
@@ -47,4 +55,24 @@ TEST_CASE("wrong-form hints say what to write") {
   CHECK(replacement(TypeKind::Bool, text("No")) == "false");
   CHECK(replacement(TypeKind::Bool, text("maybe")) == "(none)");
   CHECK(replacement(TypeKind::Text, number("5", 5)) == "(none)");
+}
+
+TEST_CASE("a cadence written as a name reads as its duration") {
+  using gtm::TypeKind;
+  CHECK(replacement(TypeKind::Duration, name("every_15_minutes")) == "15m");
+  CHECK(replacement(TypeKind::Duration, name("every_hour")) == "1h");
+  CHECK(replacement(TypeKind::Duration, name("Every_2_days")) == "2d");
+  CHECK(replacement(TypeKind::Duration, name("daily")) == "(none)");
+  CHECK(replacement(TypeKind::Duration, name("every_quarter")) == "(none)");
+  CHECK(replacement(TypeKind::Duration, name("dana")) == "(none)");
+}
+
+TEST_CASE("an enum word written in full finds its acronym") {
+  CHECK(gtm::is_acronym_of("map", "marketing_automation"));
+  CHECK(gtm::is_acronym_of("cdp", "customer_data_platform"));
+  CHECK(gtm::is_acronym_of("bi", "BusinessIntelligence"));
+  CHECK_FALSE(gtm::is_acronym_of("map", "marketing"));
+  CHECK_FALSE(gtm::is_acronym_of("crm", "customer_data_platform"));
+  CHECK_FALSE(gtm::is_acronym_of("tag_manager", "tag_manager"));
+  CHECK(gtm::closest_or_expansion("marketing_automation", {"crm", "map", "cdp"}) == "map");
 }
