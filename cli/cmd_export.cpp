@@ -50,6 +50,8 @@ class Exporter {
   Json value(const File& file, ExprId id) const {
     const Expr& e = file.exprs[id];
     const std::string_view written = file.source->text().substr(e.begin, e.end - e.begin);
+    // A literal check rejected (`10/01/2026`, `2026-13-45`) is no date: say so, as written.
+    if (!e.valid) return Json{{"invalid", std::string(written)}};
     switch (e.kind) {
       case ExprKind::String:
         return std::string(e.text);
