@@ -58,6 +58,8 @@ std::string why_stale(const SyncInterval& interval, std::int64_t freshness) {
                                               ? fmt::format("every {}", interval.written)
                                               : fmt::format("{} (every {})", interval.written,
                                                             format_duration(interval.minutes)));
+    case SyncInterval::Kind::Rejected:
+      return {};  // reported where it is written; a second finding would add nothing
     case SyncInterval::Kind::Manual:
       return "which runs only when someone starts it";
     case SyncInterval::Kind::Unstated:

@@ -1,7 +1,7 @@
 // Who writes and who reads each field: syncs (`a -> b` reads a and writes b; `a <-> b` both ways,
-// as rules/facts.hpp's sync_directions says), automations (`reads`, `writes`), forms (`writes`, `hidden`, `required`), and
-// everything that names a field in a condition or a list of sources. Mentions (`affects`,
-// `blocks`) are neither. Shared by the data-flow rules, `graph` and `export`.
+// as rules/facts.hpp's sync_directions says), automations (`reads`, `writes`), forms (`writes`,
+// `hidden`, `required`), and everything that names a field in a condition or a list of sources.
+// Mentions (`affects`, `blocks`) are neither. Shared by the data-flow rules, `graph` and `export`.
 #pragma once
 
 #include <unordered_map>

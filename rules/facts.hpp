@@ -92,7 +92,9 @@ inline SyncDirections sync_directions(const Model& model, EntityId sync) {
 /// How long data may wait for a sync's next run, from its `schedule`: a duration between runs, or
 /// one of the words (`real_time` 0, `hourly`, `daily`, `weekly`, `monthly` as 30 days).
 struct SyncInterval {
-  enum class Kind { Minutes, Manual, Unstated };  ///< Unstated: no schedule, or free text
+  /// Unstated: no schedule, or free text; Rejected: a name that is no cadence word (`nightly`),
+  /// which type checking reports.
+  enum class Kind { Minutes, Manual, Unstated, Rejected };
   Kind kind = Kind::Unstated;
   std::int64_t minutes = 0;
   std::string_view written;  ///< the schedule as written, for messages
@@ -116,7 +118,7 @@ inline SyncInterval sync_interval(const Model& model, EntityId sync) {
     if (schedule->text == word) return {SyncInterval::Kind::Minutes, minutes, written};
   }
   if (schedule->text == "manual") return {SyncInterval::Kind::Manual, 0, written};
-  return {SyncInterval::Kind::Unstated, 0, written};
+  return {SyncInterval::Kind::Rejected, 0, written};
 }
 
 /// Whether an entity runs: neither it nor a block around it says `active = false`. Rules that only

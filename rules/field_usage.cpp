@@ -38,10 +38,21 @@ bool creates_only(const Model& model, EntityId writer) {
   return mode && mode->kind == ExprKind::Reference && mode->text == "create";
 }
 
-// The system a writer's values come from: where an automation or form runs, where a sync reads.
-std::string_view system_of(const Model& model, EntityId writer) {
-  const Expr* system = model.attr_expr(writer, model.attr(writer, "from") ? "from" : "system");
-  return system && system->kind == ExprKind::Reference ? system->text : std::string_view();
+std::string_view reference_text(const Expr* e) {
+  return e && e->kind == ExprKind::Reference ? e->text : std::string_view();
+}
+
+// The system a writer's values of `field` come from: where an automation or form runs; for a
+// sync, the system at the other end of the copy (a two-way sync writes its `from` system's field
+// with the `to` system's value).
+std::string_view system_of(const Model& model, EntityId writer, EntityId field) {
+  if (!model.attr(writer, "from")) return reference_text(model.attr_expr(writer, "system"));
+  const std::string_view from = reference_text(model.attr_expr(writer, "from"));
+  const std::string_view to = reference_text(model.attr_expr(writer, "to"));
+  const std::string_view path = model.entities[field].name;
+  const bool into_from = !from.empty() && path.starts_with(from) && path.size() > from.size() &&
+                         path[from.size()] == '.';
+  return into_from ? to : from;
 }
 
 void write_conflict(const Model& model, EntityId field, const std::vector<FieldUse>& all_writes,
@@ -61,10 +72,10 @@ void write_conflict(const Model& model, EntityId field, const std::vector<FieldU
   for (const FieldUse& write : writes) {
     d.notes.push_back({write.at, fmt::format("{} writes it", describe_entity(model, write.by))});
   }
-  const std::string_view first = system_of(model, writers.front());
+  const std::string_view first = system_of(model, writers.front(), field);
   const bool one_system =
       !first.empty() && std::all_of(writers.begin(), writers.end(), [&](EntityId writer) {
-        return system_of(model, writer) == first;
+        return system_of(model, writer, field) == first;
       });
   d.help = one_system
                ? fmt::format(

@@ -31,6 +31,40 @@ std::string_view object_of(const Model& model, EntityId nurture) {
   return model.attr_expr(nurture, "object")->text;
 }
 
+// The first field an expression reads whose values a sync of the group translates.
+EntityId translated_field(const Model& model, const ObjectGroup& group, const File& file,
+                          ExprId id) {
+  const EntityId target = model.target(file.id, id);
+  if (target != kNoEntity && group.translating_sync(target) != kNoEntity) return target;
+  for (ExprId child : file.children(file.exprs[id])) {
+    if (const EntityId found = translated_field(model, group, file, child); found != kNoEntity)
+      return found;
+  }
+  return kNoEntity;
+}
+
+EntityId translated_field(const Model& model, const ObjectGroup& group, EntityId nurture) {
+  return translated_field(model, group, model.file_of(nurture),
+                          model.attr(nurture, "enroll")->value);
+}
+
+// Two nurtures on objects a sync joins, one of them reading a field whose values the sync
+// translates: whether they share a person is not decided, and is said so (as info).
+void report_undecided(const Model& model, const ObjectGroup& group, EntityId a, EntityId b,
+                      EntityId field, Diagnostics& diagnostics) {
+  const EntityId sync = group.translating_sync(field);
+  Diagnostic& d = diagnostics.report(
+      kNurtureSuppression, model.header_span(b),
+      fmt::format("cannot decide whether nurtures `{}` and `{}` enroll the same contact: sync `{}` "
+                  "translates the values of `{}` between `{}` and `{}`",
+                  model.display_name(a), model.display_name(b), model.display_name(sync),
+                  model.display_name(field), object_of(model, a), object_of(model, b)));
+  d.severity = Severity::Info;
+  d.notes.push_back({model.header_span(sync), "this sync translates the values"});
+  d.help = fmt::format("if they can, add `suppress = [{}]` to `{}`", model.display_name(a),
+                       model.display_name(b));
+}
+
 void check_group(const Model& model, const ObjectGroup& group,
                  const std::vector<EntityId>& nurtures, Diagnostics& diagnostics) {
   const std::string_view object = object_of(model, nurtures.front());
@@ -51,6 +85,14 @@ void check_group(const Model& model, const ObjectGroup& group,
       const Region shared = ConditionSpace::intersect(*regions[i], *regions[j]);
       if (shared.empty()) continue;
       const bool across = object_of(model, a) != object_of(model, b);
+      if (across) {
+        EntityId field = translated_field(model, group, a);
+        if (field == kNoEntity) field = translated_field(model, group, b);
+        if (field != kNoEntity) {
+          report_undecided(model, group, a, b, field, diagnostics);
+          continue;
+        }
+      }
       Diagnostic& d = diagnostics.report(
           kNurtureSuppression, model.header_span(b),
           fmt::format("nurtures `{}` and `{}` can both enroll a contact with {}{}, and neither "

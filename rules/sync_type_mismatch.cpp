@@ -14,6 +14,7 @@
 #include "rules/analyses.hpp"
 #include "rules/facts.hpp"
 #include "rules/rule_table.hpp"
+#include "rules/text_match.hpp"
 
 namespace gtm::rules {
 
@@ -53,19 +54,26 @@ std::string_view plural(FieldValueKind kind) {
 // What a sync's `values` blocks translate a field's values into (source value -> destination).
 using ValueMap = std::vector<std::pair<std::string_view, std::string_view>>;
 
-ValueMap value_map(const Model& model, EntityId sync, EntityId field) {
+// A block names the field its values are translated from; copying back the other way of a `<->`,
+// the same block read backwards translates the destination's values into the source's.
+ValueMap value_map(const Model& model, EntityId sync, EntityId source, EntityId destination) {
   ValueMap map;
   for (EntityId block : model.children_of(sync)) {
     const Attribute* of = model.attr(block, "field");
     const File& file = model.file_of(block);
-    if (!of || model.target(file.id, of->value) != field) continue;
+    const EntityId field = of ? model.target(file.id, of->value) : kNoEntity;
+    if (field != source && field != destination) continue;
     for (ExprId item : items_of(model, block, "map")) {
       const Expr& pair = file.exprs[item];
       if (pair.kind != ExprKind::Mapping) continue;
       const auto sides = file.children(pair);
       const Expr &a = file.exprs[sides[0]], &b = file.exprs[sides[1]];
-      if (a.kind == ExprKind::String && b.kind == ExprKind::String)
+      if (a.kind != ExprKind::String || b.kind != ExprKind::String) continue;
+      if (field == source) {
         map.emplace_back(a.text, b.text);
+      } else {
+        map.emplace_back(b.text, a.text);
+      }
     }
   }
   return map;
@@ -80,7 +88,8 @@ std::string_view translated(const ValueMap& map, std::string_view value) {
 
 // Why the destination cannot hold what the source holds, or empty when it can. A text
 // destination holds anything written as text; lookups (record ids) are not compared.
-std::string why_not_held(const FieldValues& from, const FieldValues& to, const ValueMap& map) {
+std::string why_not_held(const FieldValues& from, const FieldValues& to, const ValueMap& map,
+                         const TextMatch& text) {
   if (from.kind == FieldValueKind::Unknown || to.kind == FieldValueKind::Unknown ||
       to.kind == FieldValueKind::Text) {
     return {};
@@ -100,7 +109,8 @@ std::string why_not_held(const FieldValues& from, const FieldValues& to, const V
   std::vector<std::string_view> missing;
   for (std::string_view value : from.picklist) {
     const std::string_view copied = translated(map, value);
-    if (std::find(to.picklist.begin(), to.picklist.end(), copied) == to.picklist.end()) {
+    if (std::none_of(to.picklist.begin(), to.picklist.end(),
+                     [&](std::string_view held) { return text.equals(held, copied); })) {
       missing.push_back(copied);
     }
   }
@@ -109,23 +119,34 @@ std::string why_not_held(const FieldValues& from, const FieldValues& to, const V
                      missing.size() == 1 ? "has" : "have");
 }
 
-// One direction of a mapping: `source`'s values copied into `destination`.
-void check_copy(const Model& model, EntityId sync, EntityId source, EntityId destination, Span at,
-                Diagnostics& diagnostics) {
+// The object of a field path (`salesforce.lead` of `salesforce.lead.status`).
+std::string_view object_of_field(std::string_view path) {
+  return path.substr(0, std::min(path.rfind('.'), path.size()));
+}
+
+// One direction of a mapping: `source`'s values copied into `destination` (`back`: the
+// destination-to-source direction of a two-way mapping).
+void check_copy(const Model& model, EntityId sync, EntityId source, EntityId destination, bool back,
+                Span at, Diagnostics& diagnostics) {
   const FieldValues from = field_values(model, source);
   const FieldValues to = field_values(model, destination);
-  const std::string why = why_not_held(from, to, value_map(model, sync, source));
+  // Picklist values are matched as the destination's system compares text.
+  const TextMatch text(
+      text_case_of(model, sync, object_of_field(model.entities[destination].name)));
+  const std::string why = why_not_held(from, to, value_map(model, sync, source, destination), text);
   if (why.empty()) return;
   Diagnostic& d = diagnostics.report(
       kSyncTypeMismatch, at,
-      fmt::format("sync `{}` copies {} `{}` into {} `{}`: {}", model.display_name(sync),
-                  type_word(from), model.display_name(source), type_word(to),
+      fmt::format("sync `{}` copies {} `{}` {}into {} `{}`: {}", model.display_name(sync),
+                  type_word(from), model.display_name(source), back ? "back " : "", type_word(to),
                   model.display_name(destination), why));
   d.notes.push_back({model.header_span(destination), "the destination is declared here"});
   if (to.kind != FieldValueKind::Picklist) {
-    d.help = fmt::format(
-        "map it to a field that holds {} (or text), or change one of the types",
-        plural(from.kind == FieldValueKind::Picklist ? FieldValueKind::Text : from.kind));
+    d.help =
+        from.kind == FieldValueKind::Text || from.kind == FieldValueKind::Picklist
+            ? "map it to a text field, or change one of the types"
+            : fmt::format("map it to a field that holds {} (or text), or change one of the types",
+                          plural(from.kind));
   } else if (from.kind == FieldValueKind::Picklist && !(from.multi && !to.multi)) {
     d.help = fmt::format(
         "add the missing values to the destination picklist, or say how the sync translates "
@@ -142,9 +163,9 @@ void check_sync(const Model& model, EntityId sync, Diagnostics& diagnostics) {
   for (const FieldCopy& copy : field_copies(model, sync)) {
     const Expr& mapping = file.exprs[copy.mapping];
     const Span at = file.span_of(mapping);
-    check_copy(model, sync, copy.from, copy.to, at, diagnostics);
+    check_copy(model, sync, copy.from, copy.to, false, at, diagnostics);
     if (directions.copies_back(mapping)) {
-      check_copy(model, sync, copy.to, copy.from, at, diagnostics);
+      check_copy(model, sync, copy.to, copy.from, true, at, diagnostics);
     }
   }
 }

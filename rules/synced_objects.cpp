@@ -30,7 +30,19 @@ class Joins {
 
 struct Link {
   EntityId sync, from, to;
+  bool translated = false;
 };
+
+// Whether a sync has a `values` block for one of the two fields of a copy.
+bool translates(const Model& model, EntityId sync, const FieldCopy& copy) {
+  for (EntityId block : model.children_of(sync)) {
+    const Attribute* field = model.attr(block, "field");
+    if (!field) continue;
+    const EntityId named = model.target(model.entities[block].file, field->value);
+    if (named == copy.from || named == copy.to) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -47,14 +59,19 @@ SyncedObjects::SyncedObjects(const Model& model) {
       const std::string_view b = object_of_field(model.entities[copy.to].name);
       if (a == b) continue;
       joins.join(a, b);
-      links.push_back({id, copy.from, copy.to});
+      links.push_back({id, copy.from, copy.to, translates(model, id, copy)});
     }
   }
   for (const Link& link : links) {
     const std::string_view object = object_of_field(model.entities[link.from].name);
     ObjectGroup& group = groups_[group_of(joins.root(object))];
-    group.same_fields.emplace_back(link.from, link.to);
-    group.syncs.push_back(link.sync);
+    if (link.translated) {
+      group.translated.emplace_back(link.from, link.sync);
+      group.translated.emplace_back(link.to, link.sync);
+    } else {
+      group.same_fields.emplace_back(link.from, link.to);
+      group.syncs.push_back(link.sync);
+    }
     for (const EntityId field : {link.from, link.to}) {
       const std::string_view member = object_of_field(model.entities[field].name);
       if (index_.emplace(member, index_.at(joins.root(object))).second) {
@@ -64,6 +81,13 @@ SyncedObjects::SyncedObjects(const Model& model) {
   }
 }
 
+EntityId ObjectGroup::translating_sync(EntityId field) const {
+  for (const auto& [translated_field, sync] : translated) {
+    if (translated_field == field) return sync;
+  }
+  return kNoEntity;
+}
+
 EntityId ObjectGroup::sync_between(const Model& model, std::string_view a,
                                    std::string_view b) const {
   for (std::size_t i = 0; i < same_fields.size(); ++i) {
@@ -71,12 +95,13 @@ EntityId ObjectGroup::sync_between(const Model& model, std::string_view a,
     const std::string_view to = object_of_field(model.entities[same_fields[i].second].name);
     if ((from == a && to == b) || (from == b && to == a)) return syncs[i];
   }
-  return syncs.empty() ? kNoEntity : syncs.front();
+  if (!syncs.empty()) return syncs.front();
+  return translated.empty() ? kNoEntity : translated.front().second;
 }
 
 std::size_t SyncedObjects::group_of(std::string_view object) {
   const auto [it, added] = index_.emplace(object, groups_.size());
-  if (added) groups_.push_back(ObjectGroup{{object}, {}, {}});
+  if (added) groups_.push_back(ObjectGroup{{object}, {}, {}, {}});
   return it->second;
 }
 

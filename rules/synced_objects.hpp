@@ -18,7 +18,12 @@ struct ObjectGroup {
   std::vector<std::string_view> objects;
   std::vector<std::pair<EntityId, EntityId>> same_fields;  ///< a sync's source and destination
   std::vector<EntityId> syncs;                             ///< the sync of each same_fields pair
+  /// Fields a sync copies through a `values` translation: one person's two values differ, in a
+  /// way the analyses do not follow (field -> the sync that translates it).
+  std::vector<std::pair<EntityId, EntityId>> translated;
 
+  /// The sync that translates a field's values on the way between the objects, or kNoEntity.
+  EntityId translating_sync(EntityId field) const;
   /// The first sync that maps a field of `a` to one of `b` or back, or of the group if none does.
   EntityId sync_between(const Model& model, std::string_view a, std::string_view b) const;
 };

@@ -166,8 +166,10 @@ std::optional<std::string> closest_or_expansion(std::string_view word,
                                                 const std::vector<std::string_view>& candidates) {
   std::optional<std::string> expansion;
   for (std::string_view candidate : candidates) {
-    const bool begins = word.size() >= 3 && candidate.size() > word.size() &&
-                        starts_with_ignoring_case(candidate, word);  // `warn` -> `warning`
+    const bool begins = (word.size() >= 3 && candidate.size() > word.size() &&
+                         starts_with_ignoring_case(candidate, word)) ||  // `warn` -> `warning`
+                        (candidate.size() >= 4 && word.size() > candidate.size() &&
+                         starts_with_ignoring_case(word, candidate));  // `boolean` -> `bool`
     // `warn` -> `warning`, `sdr_mgr` -> `sdr_manager`, `marketing_automation` -> `map`
     if (!begins && !abbreviates(word, candidate) && !is_acronym_of(candidate, word)) continue;
     if (expansion) return closest(word, candidates);  // ambiguous

@@ -299,7 +299,8 @@ class TypeChecker {
                                     ? vocabulary.find_field_type(e.text)
                                     : nullptr;
     using Arguments = FieldTypeWord::Arguments;
-    if (e.kind == ExprKind::Reference && (!word || word->arguments != Arguments::None)) {
+    if ((e.kind == ExprKind::Reference && (!word || word->arguments != Arguments::None)) ||
+        (e.kind == ExprKind::Call && !word)) {
       return report_unknown_field_type(file, e);
     }
     if (word && e.kind == ExprKind::Reference) return;
@@ -315,12 +316,17 @@ class TypeChecker {
   void report_unknown_field_type(const File& file, const Expr& e) {
     std::vector<std::string_view> names;
     for (const FieldTypeWord& word : model_.vocabulary->field_types) names.push_back(word.name);
-    auto best = closest(e.text, names);
+    auto best = closest_or_expansion(e.text, names);
+    // A call (`multi_picklist("A")`) keeps its arguments: only its name is replaced.
+    const Span name = e.kind == ExprKind::Call
+                          ? file.span(e.begin, e.begin + static_cast<std::uint32_t>(e.text.size()))
+                          : file.span_of(e);
     Diagnostic& d = diagnostics_.report(
-        compiler_rule::kInvalidValue, file.span_of(e),
-        fmt::format("`{}` is not a field type{}", e.text,
-                    best ? fmt::format("; did you mean `{}`?", *best) : std::string()));
-    if (best) d.fix = Fix{file.span_of(e), *best, fmt::format("replace with `{}`", *best)};
+        compiler_rule::kInvalidValue, name,
+        fmt::format("`{}` is not a field type; {}", e.text,
+                    best ? fmt::format("did you mean `{}`?", *best)
+                         : fmt::format("the field types are {}", fmt::join(names, ", "))));
+    if (best) d.fix = Fix{name, *best, fmt::format("replace with `{}`", *best)};
   }
 
   void check_picklist_values(const File& file, const Expr& e) {
