@@ -74,8 +74,17 @@ std::optional<ValueHint> date_hint(const Expr& found) {
   return std::nullopt;
 }
 
-// `every_15_minutes`, `every_hour`, `4_hours`: a cadence written as a name.
+// `every_15_minutes`, `every_hour`, `daily`: a cadence written as a name.
 std::optional<std::string> duration_named(std::string_view name) {
+  struct Cadence {
+    std::string_view word, duration;
+  };
+  static constexpr std::array<Cadence, 5> kCadences{
+      {{"hourly", "1h"}, {"daily", "1d"}, {"nightly", "1d"}, {"weekly", "1w"}, {"monthly", "30d"}}};
+  const std::string lower = lower_ascii(name);
+  for (const Cadence& cadence : kCadences) {
+    if (lower == cadence.word) return std::string(cadence.duration);
+  }
   std::string words(name);
   std::replace(words.begin(), words.end(), '_', ' ');
   std::string_view rest = words;

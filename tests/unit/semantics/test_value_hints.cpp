@@ -62,7 +62,9 @@ TEST_CASE("a cadence written as a name reads as its duration") {
   CHECK(replacement(TypeKind::Duration, name("every_15_minutes")) == "15m");
   CHECK(replacement(TypeKind::Duration, name("every_hour")) == "1h");
   CHECK(replacement(TypeKind::Duration, name("Every_2_days")) == "2d");
-  CHECK(replacement(TypeKind::Duration, name("daily")) == "(none)");
+  CHECK(replacement(TypeKind::Duration, name("daily")) == "1d");
+  CHECK(replacement(TypeKind::Duration, name("Hourly")) == "1h");
+  CHECK(replacement(TypeKind::Duration, name("nightly")) == "1d");
   CHECK(replacement(TypeKind::Duration, name("every_quarter")) == "(none)");
   CHECK(replacement(TypeKind::Duration, name("dana")) == "(none)");
 }
