@@ -12,11 +12,6 @@ namespace gtm::rules {
 
 namespace {
 
-EntityId ref(const Model& model, EntityId id, std::string_view attribute) {
-  const Attribute* a = model.attr(id, attribute);
-  return a ? model.target(model.entities[id].file, a->value) : kNoEntity;
-}
-
 // The system a member's path starts with (`salesforce` in `salesforce.lead.status`).
 EntityId system_of_member(const Model& model, EntityId member) {
   const std::string_view path = model.entities[member].name;
@@ -32,15 +27,15 @@ class MapBuilder {
     if (kind == "system") {
       map_.systems.push_back(id);
     } else if (kind == "tag" && options.tags) {
-      link(id, ref(model_, id, "system"), "deployed in");
+      link(id, attr_target(model_, id, "system"), "deployed in");
     } else if (kind == "sync") {
       sync(id);
     } else if (kind == "form" || kind == "automation" || kind == "nurture" || kind == "dashboard") {
-      link(id, ref(model_, id, "system"), kind == "dashboard" ? "in" : "runs in");
+      link(id, attr_target(model_, id, "system"), kind == "dashboard" ? "in" : "runs in");
     } else if (kind == "handoff") {
       const Expr* sla = model_.attr_expr(id, "sla");
-      link(ref(model_, id, "from"), id, "");
-      link(id, ref(model_, id, "to"), sla ? fmt::format("SLA {}", sla->text) : "no SLA");
+      link(attr_target(model_, id, "from"), id, "");
+      link(id, attr_target(model_, id, "to"), sla ? fmt::format("SLA {}", sla->text) : "no SLA");
     } else if (kind == "routing") {
       routing(id);
     }
@@ -77,8 +72,8 @@ class MapBuilder {
     std::string label = fmt::format("sync {}", model_.display_name(id));
     if (count > 0) label += fmt::format(" ({} field{})", count, count == 1 ? "" : "s");
     if (sync_directions(model_, id).any_both_ways) label += ", both ways";
-    link(ref(model_, id, "from"), ref(model_, id, "to"), label);
-    link(id, ref(model_, id, "to"), "", true);
+    link(attr_target(model_, id, "from"), attr_target(model_, id, "to"), label);
+    link(id, attr_target(model_, id, "to"), "", true);
   }
 
   // From the system of the routed object (when the object has members) to each assignee.

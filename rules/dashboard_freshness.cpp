@@ -18,11 +18,6 @@ namespace gtm::rules {
 
 namespace {
 
-EntityId target_of(const Model& model, EntityId id, std::string_view attribute) {
-  const Attribute* a = model.attr(id, attribute);
-  return a ? model.target(model.entities[id].file, a->value) : kNoEntity;
-}
-
 bool is_sync(const Model& model, EntityId id) {
   return model.kind_of(id).name == "sync";
 }
@@ -42,7 +37,7 @@ std::vector<EntityId> syncs_filling(const Model& model, const DataFlow& flow, En
   if (model.kind_of(source).name != "system") return syncs;
   for (EntityId id = 0; id < model.entities.size(); ++id) {
     if (!model.entities[id].from_stdlib && is_sync(model, id) &&
-        target_of(model, id, "to") == source)
+        attr_target(model, id, "to") == source)
       add(id);
   }
   return syncs;

@@ -37,6 +37,18 @@ struct SyncDirections {
   bool copies_back(const Expr& mapping) const { return every_arrow_both || mapping.boolean; }
 };
 
+/// The entity an attribute's value refers to, or kNoEntity.
+inline EntityId attr_target(const Model& model, EntityId id, std::string_view attribute) {
+  const Attribute* a = model.attr(id, attribute);
+  return a ? model.target(model.entities[id].file, a->value) : kNoEntity;
+}
+
+/// The object of a field path (`salesforce.lead` of `salesforce.lead.status`).
+inline std::string_view object_of_field(std::string_view path) {
+  const std::size_t dot = path.rfind('.');
+  return dot == std::string_view::npos ? std::string_view() : path.substr(0, dot);
+}
+
 /// The items of an attribute written as one item or as a list (`scopes = "crm"` is one scope).
 inline std::span<const ExprId> items_of(const Model& model, EntityId id, std::string_view name) {
   const Attribute* attribute = model.attr(id, name);

@@ -119,11 +119,6 @@ std::string why_not_held(const FieldValues& from, const FieldValues& to, const V
                      missing.size() == 1 ? "has" : "have");
 }
 
-// The object of a field path (`salesforce.lead` of `salesforce.lead.status`).
-std::string_view object_of_field(std::string_view path) {
-  return path.substr(0, std::min(path.rfind('.'), path.size()));
-}
-
 // One direction of a mapping: `source`'s values copied into `destination` (`back`: the
 // destination-to-source direction of a two-way mapping).
 void check_copy(const Model& model, EntityId sync, EntityId source, EntityId destination, bool back,

@@ -9,11 +9,6 @@ namespace gtm::rules {
 
 namespace {
 
-std::string_view object_of_field(std::string_view path) {
-  const std::size_t dot = path.rfind('.');
-  return dot == std::string_view::npos ? std::string_view() : path.substr(0, dot);
-}
-
 // Union-find over object names.
 class Joins {
  public:
